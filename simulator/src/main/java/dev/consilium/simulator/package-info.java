@@ -1,0 +1,2 @@
+/** The bin/consilium command line, scenarios and benchmarks. */
+package dev.consilium.simulator;
