@@ -1,0 +1,120 @@
+package dev.consilium.mpc.paillier;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+
+/**
+ * Damgård–Jurik–Nielsen obfuscators: h_s^a mod n² with a short uniform exponent a, computed by fixed-base
+ * exponentiation from a precomputed table (one multiplication per byte of a instead of a full r^n).
+ *
+ * <p>h is derived from n by hashing (h = −x² mod n, x = H(n) mod n) rather than chosen by the key owner,
+ * so an encrypting party need not trust anyone's choice of h_s: a key owner who could pick h_s = 1 would
+ * make every ciphertext under its key readable by anyone. h_s = h^n mod n² then generates a large subgroup
+ * of the n-th residues. The security assumption this rests on is stated in {@link PaillierParameters}.
+ *
+ * <p>Building the table costs about (exponent bytes × 255) multiplications mod n² and a few MB per key;
+ * keep one instance per key and share it: it is immutable and thread-safe.
+ */
+public final class DjnObfuscators implements ObfuscatorSource {
+  private static final byte[] DOMAIN = "consilium/paillier/djn-h/v1".getBytes(StandardCharsets.US_ASCII);
+  private static final int WINDOW_VALUES = 256;
+
+  private final PaillierPublicKey publicKey;
+  private final SecureRandom random;
+  private final int exponentBytes;
+  // table[i][d] = h_s^(d · 256^i) mod n², for each byte position i of the exponent and byte value d ≥ 1.
+  private final BigInteger[][] table;
+
+  private DjnObfuscators(PaillierPublicKey publicKey, SecureRandom random) {
+    this.publicKey = publicKey;
+    this.random = random;
+    this.exponentBytes = publicKey.parameters().shortExponentBits() / 8;
+    this.table = buildTable(hs(publicKey), exponentBytes, publicKey.modulusSquared());
+  }
+
+  public static DjnObfuscators create(PaillierPublicKey publicKey, SecureRandom random) {
+    return new DjnObfuscators(publicKey, random);
+  }
+
+  @Override
+  public PaillierPublicKey publicKey() {
+    return publicKey;
+  }
+
+  @Override
+  public BigInteger next() {
+    byte[] exponent = new byte[exponentBytes];
+    random.nextBytes(exponent);
+    BigInteger nSquared = publicKey.modulusSquared();
+    BigInteger acc = null;
+    for (int i = 0; i < exponentBytes; i++) {
+      int digit = exponent[i] & 0xff;
+      if (digit == 0) {
+        continue;
+      }
+      BigInteger factor = table[i][digit];
+      acc = acc == null ? factor : acc.multiply(factor).mod(nSquared);
+    }
+    // An all-zero exponent has probability 2^-224; h_s^0 = 1 would leave m in the clear, so draw again.
+    return acc == null ? next() : acc;
+  }
+
+  /** h_s = (−x² mod n)^n mod n², with x expanded from SHA-256(domain ‖ n ‖ counter). */
+  static BigInteger hs(PaillierPublicKey publicKey) {
+    BigInteger n = publicKey.modulus();
+    BigInteger x = hashToZn(publicKey);
+    BigInteger h = x.multiply(x).negate().mod(n);
+    return h.modPow(n, publicKey.modulusSquared());
+  }
+
+  private static BigInteger hashToZn(PaillierPublicKey publicKey) {
+    BigInteger n = publicKey.modulus();
+    byte[] nBytes = publicKey.toBytes();
+    // 128 extra bits make the reduction mod n statistically uniform.
+    int blocks = (publicKey.parameters().modulusBits() + 128 + 255) / 256;
+    for (int attempt = 0; ; attempt++) {
+      byte[] wide = new byte[blocks * 32];
+      for (int b = 0; b < blocks; b++) {
+        MessageDigest sha = sha256();
+        sha.update(DOMAIN);
+        sha.update(nBytes);
+        sha.update(new byte[] {(byte) attempt, (byte) b});
+        System.arraycopy(sha.digest(), 0, wide, b * 32, 32);
+      }
+      BigInteger x = new BigInteger(1, wide).mod(n);
+      if (x.signum() > 0 && x.gcd(n).equals(BigInteger.ONE)) {
+        return x;
+      }
+      // Only reachable if the hash hit a multiple of p or q: as likely as factoring n by chance.
+    }
+  }
+
+  private static BigInteger[][] buildTable(BigInteger hs, int exponentBytes, BigInteger nSquared) {
+    BigInteger[][] t = new BigInteger[exponentBytes][WINDOW_VALUES];
+    BigInteger base = hs;
+    for (int i = 0; i < exponentBytes; i++) {
+      t[i][1] = base;
+      for (int d = 2; d < WINDOW_VALUES; d++) {
+        t[i][d] = t[i][d - 1].multiply(base).mod(nSquared);
+      }
+      base = t[i][WINDOW_VALUES - 1].multiply(base).mod(nSquared);
+    }
+    return t;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "DjnObfuscators[" + publicKey + ", " + 8 * exponentBytes + "-bit exponents]";
+  }
+}
