@@ -1,0 +1,138 @@
+package dev.consilium.simulator.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * {@code consilium bench crypto}: runs the mpc benchmarks one by one in forked JVMs, then prints every
+ * figure and the ratios the foundation issue sets, all from this one run.
+ */
+public final class CryptoBench {
+  private static final List<BenchmarkCase> CASES = List.of(
+      BenchmarkCase.perOp("paillier.encrypt.djn", PaillierBenchmark.class, "encryptDjn"),
+      BenchmarkCase.perOp("paillier.encrypt.textbook", PaillierBenchmark.class, "encryptTextbook"),
+      BenchmarkCase.perOp("paillier.encrypt.javallier", PaillierBenchmark.class, "encryptJavallier"),
+      BenchmarkCase.of("paillier.encrypt.packed", PaillierBenchmark.class, "encryptPacked",
+          PaillierBenchmark.packedSlots(), "values/s"),
+      BenchmarkCase.perOp("paillier.decrypt.crt", PaillierBenchmark.class, "decryptCrt")
+          .withQuickWarmupSeconds(6),
+      BenchmarkCase.perOp("paillier.decrypt.javallier", PaillierBenchmark.class, "decryptJavallier")
+          .withQuickWarmupSeconds(6),
+      BenchmarkCase.perOp("paillier.add", PaillierBenchmark.class, "add"),
+      BenchmarkCase.perOp("paillier.add.javallier", PaillierBenchmark.class, "addJavallier"));
+
+  private static final List<Target> TARGETS = List.of(
+      new Target("DJN encryption vs textbook", "paillier.encrypt.djn", "paillier.encrypt.textbook", 2),
+      new Target("DJN encryption vs javallier", "paillier.encrypt.djn", "paillier.encrypt.javallier", 2),
+      new Target("packed encryption per value vs javallier", "paillier.encrypt.packed",
+          "paillier.encrypt.javallier", 20),
+      new Target("CRT decryption vs javallier", "paillier.decrypt.crt", "paillier.decrypt.javallier", 1));
+
+  private CryptoBench() {}
+
+  /** Runs the suite and returns the exit status: 0 when every target whose inputs ran is met, 1 otherwise. */
+  public static int run(boolean quick, String include, PrintStream out) throws RunnerException {
+    Pattern filter = include == null ? null : Pattern.compile(include);
+    Map<String, Double> rates = new LinkedHashMap<>();
+    Map<String, Double> errors = new LinkedHashMap<>();
+    List<BenchmarkCase> selected = new ArrayList<>();
+    for (BenchmarkCase c : CASES) {
+      if (filter == null || filter.matcher(c.label()).find()) {
+        selected.add(c);
+      }
+    }
+    out.printf("Running %d benchmarks (%s); each runs in its own JVM.%n", selected.size(),
+        quick ? "quick" : "full");
+    Path paillierKey = BenchKeys.writePaillierKey();
+    try {
+      for (int i = 0; i < selected.size(); i++) {
+        BenchmarkCase c = selected.get(i);
+        out.printf("[%d/%d] %s ...%n", i + 1, selected.size(), c.label());
+        RunResult result = single(runOne(c, quick, paillierKey));
+        rates.put(c.label(), result.getPrimaryResult().getScore() * c.unitsPerOp());
+        errors.put(c.label(), result.getPrimaryResult().getScoreError() * c.unitsPerOp());
+      }
+    } finally {
+      deleteQuietly(paillierKey, out);
+    }
+    return report(selected, rates, errors, out);
+  }
+
+  private static Collection<RunResult> runOne(BenchmarkCase c, boolean quick, Path paillierKey)
+      throws RunnerException {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(c.jmhRegex())
+        .forks(1)
+        .threads(1)
+        .verbosity(VerboseMode.SILENT)
+        .shouldFailOnError(true)
+        .jvmArgsAppend("-Xmx2g", "-D" + BenchKeys.PAILLIER_KEY_PROPERTY + "=" + paillierKey);
+    if (quick) {
+      options.warmupIterations(1).warmupTime(TimeValue.seconds(c.quickWarmupSeconds()))
+          .measurementIterations(2).measurementTime(TimeValue.seconds(1));
+    } else {
+      options.warmupIterations(3).warmupTime(TimeValue.seconds(3))
+          .measurementIterations(5).measurementTime(TimeValue.seconds(3));
+    }
+    return new Runner(options.build()).run();
+  }
+
+  private static void deleteQuietly(Path file, PrintStream out) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      out.println("warning: could not delete the benchmark key file " + file + ": " + e.getMessage());
+    }
+  }
+
+  private static RunResult single(Collection<RunResult> results) {
+    if (results.size() != 1) {
+      throw new IllegalStateException("expected one JMH result, got " + results.size());
+    }
+    return results.iterator().next();
+  }
+
+  private static int report(List<BenchmarkCase> cases, Map<String, Double> rates, Map<String, Double> errors,
+      PrintStream out) {
+    out.println();
+    out.printf("%-34s %16s %12s  %s%n", "benchmark", "rate", "± error", "unit");
+    for (BenchmarkCase c : cases) {
+      double error = errors.get(c.label());
+      out.printf("%-34s %16.1f %12s  %s%n", c.label(), rates.get(c.label()),
+          Double.isNaN(error) ? "-" : String.format("%.1f", error), c.unit());
+    }
+    out.println();
+    out.printf("%-44s %10s %10s  %s%n", "target", "ratio", "needed", "verdict");
+    boolean allMet = true;
+    for (Target t : TARGETS) {
+      Double numerator = rates.get(t.numerator());
+      Double denominator = rates.get(t.denominator());
+      if (numerator == null || denominator == null) {
+        out.printf("%-44s %10s %10s  %s%n", t.description(), "-", ">= " + t.minimum(), "not run");
+        continue;
+      }
+      double ratio = numerator / denominator;
+      boolean met = ratio >= t.minimum();
+      allMet &= met;
+      out.printf("%-44s %9.2fx %9.1fx  %s%n", t.description(), ratio, t.minimum(), met ? "met" : "MISSED");
+    }
+    out.println();
+    out.println("javallier modPow through GMP: " + com.n1analytics.paillier.util.BigIntegerUtil.USE_GMP);
+    return allMet ? 0 : 1;
+  }
+}

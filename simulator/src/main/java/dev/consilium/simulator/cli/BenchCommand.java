@@ -1,0 +1,45 @@
+package dev.consilium.simulator.cli;
+
+import dev.consilium.simulator.bench.CryptoBench;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code consilium bench ...}: JMH benchmarks, printed as a table with the ratios the issues set. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Run benchmarks and compare them with their baselines, measured in the same run.",
+    subcommands = {BenchCommand.Crypto.class})
+public final class BenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing benchmark suite: choose one of "
+        + String.join(", ", spec.subcommands().keySet()));
+  }
+
+  @Command(
+      name = "crypto",
+      mixinStandardHelpOptions = true,
+      description = "Benchmark the mpc cryptography against its baselines (Paillier: DJN, textbook and "
+          + "javallier; seed-compressed sharing: raw AES-CTR and SecureRandom masks; Ed25519: BouncyCastle and "
+          + "JDK; X25519 blinding; hash-to-curve). Exits 1 if a target ratio is missed.")
+  static final class Crypto implements Callable<Integer> {
+    @Option(names = "--quick", description = "Short warm-up and measurement: finishes in under two minutes.")
+    boolean quick;
+
+    @Option(names = "--include", paramLabel = "REGEX",
+        description = "Run only the benchmarks whose name matches REGEX (targets whose inputs did not run are skipped).")
+    String include;
+
+    @Override
+    public Integer call() throws Exception {
+      return CryptoBench.run(quick, include, System.out);
+    }
+  }
+}
