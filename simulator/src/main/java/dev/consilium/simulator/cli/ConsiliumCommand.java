@@ -24,9 +24,12 @@ public final class ConsiliumCommand implements Callable<Integer> {
 
   /** Runs the command line and returns the process exit status. */
   public static int execute(String... args) {
-    return new CommandLine(new ConsiliumCommand())
-        .setParameterExceptionHandler(new UsageErrorHandler())
-        .execute(args);
+    return commandLine().execute(args);
+  }
+
+  /** The configured command line, for callers that redirect its output. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new ConsiliumCommand()).setParameterExceptionHandler(new UsageErrorHandler());
   }
 
   @Override
