@@ -1,9 +1,8 @@
 package dev.consilium.mpc.paillier;
 
+import dev.consilium.mpc.hash.Sha256;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 
 /**
@@ -78,11 +77,8 @@ public final class DjnObfuscators implements ObfuscatorSource {
     for (int attempt = 0; ; attempt++) {
       byte[] wide = new byte[blocks * 32];
       for (int b = 0; b < blocks; b++) {
-        MessageDigest sha = sha256();
-        sha.update(DOMAIN);
-        sha.update(nBytes);
-        sha.update(new byte[] {(byte) attempt, (byte) b});
-        System.arraycopy(sha.digest(), 0, wide, b * 32, 32);
+        byte[] block = Sha256.digest(DOMAIN, nBytes, new byte[] {(byte) attempt, (byte) b}).toByteArray();
+        System.arraycopy(block, 0, wide, b * 32, 32);
       }
       BigInteger x = new BigInteger(1, wide).mod(n);
       if (x.signum() > 0 && x.gcd(n).equals(BigInteger.ONE)) {
@@ -103,14 +99,6 @@ public final class DjnObfuscators implements ObfuscatorSource {
       base = t[i][WINDOW_VALUES - 1].multiply(base).mod(nSquared);
     }
     return t;
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   @Override

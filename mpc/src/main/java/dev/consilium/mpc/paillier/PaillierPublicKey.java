@@ -1,9 +1,8 @@
 package dev.consilium.mpc.paillier;
 
+import dev.consilium.mpc.hash.Sha256;
 import java.math.BigInteger;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -34,7 +33,7 @@ public final class PaillierPublicKey {
     this.nSquared = n.multiply(n);
     this.nOverThree = n.divide(BigInteger.valueOf(3));
     this.encoded = encode(parameters, n);
-    this.fingerprint = Arrays.copyOf(sha256(encoded), FINGERPRINT_BYTES);
+    this.fingerprint = Arrays.copyOf(Sha256.digest(encoded).toByteArray(), FINGERPRINT_BYTES);
   }
 
   /** Reads the version-1 serialized form, refusing anything that is not a plausible key of a supported size. */
@@ -152,14 +151,6 @@ public final class PaillierPublicKey {
     out[2] = (byte) parameters.modulusBits();
     BigIntegers.writeFixed(n, out, HEADER_BYTES, parameters.modulusBytes());
     return out;
-  }
-
-  private static byte[] sha256(byte[] data) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   private static BigInteger smallPrimesProduct(int limit) {
