@@ -91,7 +91,8 @@ public final class PackingLayout {
     for (int i = values.length - 1; i >= 0; i--) {
       long stored = values[i] + offset;
       if (stored < 0 || stored >= limit) {
-        throw new IllegalArgumentException("value " + values[i] + " at index " + i + " is outside the "
+        // The value itself stays out of the message: plaintexts are secret.
+        throw new IllegalArgumentException("value at index " + i + " is outside the "
             + (signed ? "signed" : "unsigned") + " " + valueBits + "-bit range");
       }
       packed = packed.shiftLeft(slotBits).or(BigInteger.valueOf(stored));

@@ -47,7 +47,7 @@ public final class PaillierDecrypter {
   public long decryptLong(PaillierCiphertext ciphertext) throws WrongKeyException {
     BigInteger m = decryptSigned(ciphertext);
     if (m.bitLength() > 63) {
-      throw new PlaintextOverflowException("decrypted value of " + m.bitLength() + " bits does not fit a long");
+      throw new PlaintextOverflowException("decrypted value does not fit a long; use decryptSigned");
     }
     return m.longValue();
   }

@@ -32,9 +32,8 @@ public final class PaillierEncrypter {
   /** Encrypts a plaintext in [0, n). */
   public PaillierCiphertext encrypt(BigInteger plaintext) {
     if (plaintext.signum() < 0 || plaintext.compareTo(publicKey.modulus()) >= 0) {
-      throw new IllegalArgumentException("plaintext of " + plaintext.bitLength() + " bits"
-          + (plaintext.signum() < 0 ? ", negative," : "") + " is outside [0, n) for key "
-          + publicKey.fingerprintHex());
+      throw new IllegalArgumentException("plaintext is outside [0, n) for key " + publicKey.fingerprintHex()
+          + (plaintext.signum() < 0 ? ": it is negative (use encryptSigned)" : ""));
     }
     BigInteger n = publicKey.modulus();
     BigInteger nSquared = publicKey.modulusSquared();

@@ -15,8 +15,8 @@ public final class SignedEncoding {
   /** m mod n, refusing |m| ≥ n/3. */
   public static BigInteger encode(BigInteger m, PaillierPublicKey key) {
     if (m.abs().compareTo(key.signedBound()) > 0) {
-      throw new IllegalArgumentException("signed plaintext of " + m.bitLength() + " bits is outside (−n/3, n/3)"
-          + " for key " + key.fingerprintHex());
+      // Neither the plaintext nor its size goes into the message: both would leak a secret.
+      throw new IllegalArgumentException("signed plaintext is outside (−n/3, n/3) for key " + key.fingerprintHex());
     }
     return m.signum() >= 0 ? m : m.add(key.modulus());
   }

@@ -56,7 +56,9 @@ public final class Curve25519Point {
 
   @Override
   public String toString() {
-    return isInfinity() ? "Curve25519Point[infinity]" : "Curve25519Point[x=" + x + ", y=" + y + "]";
+    // An unblinded point is as revealing as the identifier hashed to it (identifiers are guessable), so
+    // its coordinates never go into logs or messages.
+    return isInfinity() ? "Curve25519Point[infinity]" : "Curve25519Point[finite, coordinates redacted]";
   }
 
   private Curve25519Point finite() {

@@ -95,7 +95,7 @@ final class ProjectivePoint {
     FieldElement v = y.multiply(zInverse);
     FieldElement rhs = u.square().add(u.multiply(A)).add(FieldElement.ONE).multiply(u);
     if (!v.square().equals(rhs)) {
-      throw new IllegalStateException("point (" + u + ", " + v + ") is not on curve25519");
+      throw new IllegalStateException("hash-to-curve produced a point that is not on curve25519");
     }
     return new Curve25519Point(u, v);
   }

@@ -265,6 +265,9 @@ public class Curve25519HashToCurveTest {
     assertTrue(e.getMessage(), e.getMessage().contains("infinity"));
     assertArrayEquals(new byte[32], Curve25519Point.INFINITY.toUCoordinate());
     assertFalse(Curve25519Point.INFINITY.toString().isEmpty());
+    Curve25519Point point = Curve25519HashToCurve.randomOracle(RO_DST).hashToPoint(new byte[] {1, 2, 3});
+    assertFalse(point.toString(), point.toString().contains(point.x().toString()));
+    assertFalse(point.toString(), point.toString().contains(point.x().toString(16)));
   }
 
   private static void check(List<String> failures, String source, String what, String expectedHex, BigInteger actual) {
