@@ -114,10 +114,7 @@ public final class CryptoBench {
         .threads(1)
         .verbosity(VerboseMode.SILENT)
         .shouldFailOnError(true)
-        .jvmArgsAppend("-Xmx2g");
-    if (paillierKey != null) {
-      options.jvmArgsAppend("-D" + BenchKeys.PAILLIER_KEY_PROPERTY + "=" + paillierKey);
-    }
+        .jvmArgsAppend(forkJvmArgs(paillierKey));
     if (quick) {
       options.warmupIterations(1).warmupTime(TimeValue.seconds(c.quickWarmupSeconds()))
           .measurementIterations(2).measurementTime(TimeValue.seconds(1));
@@ -126,6 +123,15 @@ public final class CryptoBench {
           .measurementIterations(5).measurementTime(TimeValue.seconds(3));
     }
     return new Runner(options.build()).run();
+  }
+
+  // One call: JMH's jvmArgsAppend replaces what an earlier call set.
+  private static String[] forkJvmArgs(Path paillierKey) {
+    List<String> args = new ArrayList<>(List.of("-Xmx2g"));
+    if (paillierKey != null) {
+      args.add("-D" + BenchKeys.PAILLIER_KEY_PROPERTY + "=" + paillierKey);
+    }
+    return args.toArray(new String[0]);
   }
 
   private static void deleteQuietly(Path file, PrintStream out) {
