@@ -10,7 +10,7 @@ import dev.consilium.mpc.prg.Prg;
 import dev.consilium.mpc.prg.PrgAlgorithm;
 import dev.consilium.mpc.secret.SecretAccess;
 import dev.consilium.mpc.secret.SecretBytes;
-import java.security.NoSuchAlgorithmException;
+import dev.consilium.mpc.testing.DeterministicRandom;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.junit.Test;
 
 public final class AdditiveSharingTest {
   private final Random random = new Random(7_2024L);
-  private final SecureRandom seeds = fixedSecureRandom(11L);
+  private final SecureRandom seeds = DeterministicRandom.secureRandom(11L);
 
   @Test
   public void split_randomVectors_reconstructs() {
@@ -244,14 +244,4 @@ public final class AdditiveSharingTest {
     assertTrue(shown, shown.contains("redacted"));
   }
 
-  static SecureRandom fixedSecureRandom(long seed) {
-    try {
-      // SHA1PRNG seeded before first use is deterministic: reproducible property tests.
-      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-      r.setSeed(seed);
-      return r;
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
-  }
 }

@@ -6,6 +6,7 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.consilium.mpc.prg.PrgAlgorithm;
+import dev.consilium.mpc.testing.DeterministicRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -39,7 +40,7 @@ public final class FixedPointCodecTest {
     int length = 1000;
     int parties = 3;
     AdditiveSharing sharing = AdditiveSharing.create(PrgAlgorithm.AES_128_CTR, parties,
-        AdditiveSharingTest.fixedSecureRandom(3L));
+        DeterministicRandom.secureRandom(3L));
     double[] expected = new double[length];
     List<List<VectorShare>> held = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
     for (int h = 0; h < holders; h++) {

@@ -7,8 +7,8 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.consilium.mpc.secret.SecretAccess;
+import dev.consilium.mpc.testing.DeterministicRandom;
 import java.math.BigInteger;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,7 +18,7 @@ import org.junit.Test;
 
 public final class ShamirSharingTest {
   private final Random random = new Random(99L);
-  private final SecureRandom coefficients = fixedSecureRandom(5L);
+  private final SecureRandom coefficients = DeterministicRandom.secureRandom(5L);
 
   @Test
   public void reconstruct_everySubsetOfAtLeastThreshold_givesSecret() throws Exception {
@@ -214,13 +214,4 @@ public final class ShamirSharingTest {
     return v;
   }
 
-  private static SecureRandom fixedSecureRandom(long seed) {
-    try {
-      SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-      r.setSeed(seed);
-      return r;
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError(e);
-    }
-  }
 }
