@@ -101,6 +101,8 @@ final class KeystreamCiphers {
     }
   }
 
+  // Not through hash.Sha256: its Sha256Hash keeps a copy of the digest, and this digest is key material that
+  // must be wiped once the cipher holds it.
   private static byte[] sha256(byte[] label, byte[] seed) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
