@@ -1,0 +1,210 @@
+package dev.consilium.ledger.sequencer;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.StashBuffer;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.pattern.StatusReply;
+import dev.consilium.ledger.block.Block;
+import dev.consilium.ledger.block.BlockHeader;
+import dev.consilium.ledger.entry.Entry;
+import dev.consilium.ledger.identity.Did;
+import dev.consilium.ledger.replica.LedgerReplica;
+import dev.consilium.ledger.replica.ReplicaState;
+import dev.consilium.ledger.state.LedgerState;
+import dev.consilium.ledger.validation.EntryRules;
+import dev.consilium.ledger.validation.RefusedException;
+import dev.consilium.mpc.signature.PublicKeySign;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The single-node sequencer: checks each submitted entry at once against the state it will meet (refusing
+ * with the reason), gathers accepted entries into a {@link BlockDraft}, cuts the block at
+ * {@code maxEntries} or {@code maxDelayMs}, has the replica append it, and then answers every submitter with a
+ * {@link Receipt}.
+ *
+ * <p>At most one block is being persisted at a time. Entries arriving meanwhile go into the next draft,
+ * which is built on the state the in-flight block leads to; so no entry is dropped, and none is applied
+ * twice. If the replica refuses a block (which a correct builder never causes) every waiting submitter gets
+ * the error and the builder starts again from the replica's state.
+ */
+public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
+  private static final int STASH_CAPACITY = 100_000;
+  private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(30);
+
+  /** What the builder answers to. */
+  public sealed interface Command {}
+
+  /** Submit a signed entry; the reply is its receipt once its block is on disk, or the refusal reason. */
+  public record Submit(Entry entry, ActorRef<StatusReply<Receipt>> replyTo) implements Command {}
+
+  private record Started(ReplicaState state) implements Command {}
+
+  private enum Cut implements Command { INSTANCE }
+
+  private record Appended(BlockDraft.Sealed sealed) implements Command {}
+
+  private record AppendFailed(BlockDraft.Sealed sealed, Throwable cause) implements Command {}
+
+  private record StartFailed(Throwable cause) implements Command {}
+
+  private record Waiter(int index, ActorRef<StatusReply<Receipt>> replyTo) {}
+
+  private final ActorRef<LedgerReplica.Command> replica;
+  private final EntryRules rules;
+  private final BlockBuilderSettings settings;
+  private final long epoch;
+  private final Did sequencer;
+  private final PublicKeySign signer;
+  private final Clock clock;
+  private final TimerScheduler<Command> timers;
+
+  private BlockHeader committedHead; // on the replica's disk
+  private LedgerState committedState;
+  private BlockDraft.Sealed inFlight; // being persisted, or null
+  private List<Waiter> inFlightWaiters = List.of();
+  private BlockDraft draft; // filling, or null
+  private List<Waiter> draftWaiters = new ArrayList<>();
+
+  private BlockBuilder(ActorContext<Command> context, TimerScheduler<Command> timers,
+      ActorRef<LedgerReplica.Command> replica, EntryRules rules, BlockBuilderSettings settings, long epoch,
+      Did sequencer, PublicKeySign signer, Clock clock, ReplicaState start) {
+    super(context);
+    this.timers = timers;
+    this.replica = replica;
+    this.rules = rules;
+    this.settings = settings;
+    this.epoch = epoch;
+    this.sequencer = sequencer;
+    this.signer = signer;
+    this.clock = clock;
+    this.committedHead = start.head();
+    this.committedState = start.ledger();
+  }
+
+  /**
+   * A builder for {@code replica}, which must already hold the genesis block; it seals blocks of
+   * {@code epoch} as {@code sequencer} with {@code signer}.
+   */
+  public static Behavior<Command> create(ActorRef<LedgerReplica.Command> replica, EntryRules rules,
+      BlockBuilderSettings settings, long epoch, Did sequencer, PublicKeySign signer, Clock clock) {
+    Behavior<Command> builder = Behaviors.withStash(STASH_CAPACITY, stash -> Behaviors.setup(context ->
+        Behaviors.withTimers(timers -> {
+          context.ask(ReplicaState.class, replica, APPEND_TIMEOUT, LedgerReplica.GetState::new,
+              (state, failure) -> state != null ? new Started(state) : new StartFailed(failure));
+          return starting(context, timers, stash, replica, rules, settings, epoch, sequencer, signer, clock);
+        })));
+    // A failed append leaves drafts built on a block the replica does not hold: start again from its state.
+    return Behaviors.supervise(builder).onFailure(IllegalStateException.class,
+        SupervisorStrategy.restartWithBackoff(Duration.ofMillis(100), Duration.ofSeconds(10), 0.2));
+  }
+
+  private static Behavior<Command> starting(ActorContext<Command> context, TimerScheduler<Command> timers,
+      StashBuffer<Command> stash, ActorRef<LedgerReplica.Command> replica, EntryRules rules,
+      BlockBuilderSettings settings, long epoch, Did sequencer, PublicKeySign signer, Clock clock) {
+    return Behaviors.receive(Command.class)
+        .onMessage(Started.class, started -> {
+          if (started.state().isEmpty()) {
+            throw new IllegalStateException("the block builder needs a replica that holds the genesis block");
+          }
+          return stash.unstashAll(new BlockBuilder(context, timers, replica, rules, settings, epoch, sequencer,
+              signer, clock, started.state()));
+        })
+        .onMessage(StartFailed.class, failed -> {
+          throw new IllegalStateException("the replica did not report its state", failed.cause());
+        })
+        .onAnyMessage(message -> {
+          stash.stash(message);
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Submit.class, this::onSubmit)
+        .onMessageEquals(Cut.INSTANCE, this::onCut)
+        .onMessage(Appended.class, this::onAppended)
+        .onMessage(AppendFailed.class, this::onAppendFailed)
+        .build();
+  }
+
+  private Behavior<Command> onSubmit(Submit submit) {
+    if (draft == null) {
+      draft = inFlight != null
+          ? BlockDraft.after(inFlight.block().header(), inFlight.state(), rules, clock.millis())
+          : BlockDraft.after(committedHead, committedState, rules, clock.millis());
+      timers.startSingleTimer(Cut.INSTANCE, settings.maxDelay());
+    }
+    int index;
+    try {
+      index = draft.add(submit.entry());
+    } catch (RefusedException e) {
+      submit.replyTo().tell(StatusReply.error(e.getMessage()));
+      return this;
+    }
+    draftWaiters.add(new Waiter(index, submit.replyTo()));
+    if (draft.size() >= settings.maxEntries()) {
+      timers.cancel(Cut.INSTANCE);
+      return onCut();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onCut() {
+    if (draft == null || draft.isEmpty() || inFlight != null) {
+      // An in-flight block's completion cuts the waiting draft.
+      return this;
+    }
+    inFlight = draft.seal(epoch, sequencer, signer);
+    inFlightWaiters = draftWaiters;
+    draft = null;
+    draftWaiters = new ArrayList<>();
+    BlockDraft.Sealed sealed = inFlight;
+    getContext().askWithStatus(LedgerReplica.Appended.class, replica, APPEND_TIMEOUT,
+        replyTo -> new LedgerReplica.Append(sealed.block(), replyTo),
+        (appended, failure) -> failure == null ? new Appended(sealed) : new AppendFailed(sealed, failure));
+    return this;
+  }
+
+  private Behavior<Command> onAppended(Appended appended) {
+    Block block = appended.sealed().block();
+    for (Waiter waiter : inFlightWaiters) {
+      Entry entry = block.entries().get(waiter.index());
+      waiter.replyTo().tell(StatusReply.success(new Receipt(block.height(), waiter.index(), entry.hash(),
+          block.hash(), block.inclusionProof(waiter.index()))));
+    }
+    committedHead = block.header();
+    committedState = appended.sealed().state();
+    inFlight = null;
+    inFlightWaiters = List.of();
+    if (draft != null && (draft.size() >= settings.maxEntries() || !timers.isTimerActive(Cut.INSTANCE))) {
+      return onCut();
+    }
+    return this;
+  }
+
+  private Behavior<Command> onAppendFailed(AppendFailed failed) {
+    getContext().getLog().error("Replica did not append block {}; failing its entries and the next draft's",
+        failed.sealed().block().height(), failed.cause());
+    String reason = "block " + failed.sealed().block().height() + " was not appended: " + failed.cause().getMessage();
+    for (Waiter waiter : inFlightWaiters) {
+      waiter.replyTo().tell(StatusReply.error(reason));
+    }
+    // The draft was built on the failed block's state, so its entries cannot follow the replica's head.
+    for (Waiter waiter : draftWaiters) {
+      waiter.replyTo().tell(StatusReply.error(reason));
+    }
+    timers.cancel(Cut.INSTANCE);
+    throw new IllegalStateException(reason, failed.cause());
+  }
+}
