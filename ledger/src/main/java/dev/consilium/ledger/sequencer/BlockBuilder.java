@@ -22,7 +22,9 @@ import dev.consilium.ledger.validation.RefusedException;
 import dev.consilium.mpc.signature.PublicKeySign;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 
 /**
@@ -31,14 +33,17 @@ import java.util.List;
  * {@code maxEntries} or {@code maxDelayMs}, has the replica append it, and then answers every submitter with a
  * {@link Receipt}.
  *
- * <p>At most one block is being persisted at a time. Entries arriving meanwhile go into the next draft,
- * which is built on the state the in-flight block leads to; so no entry is dropped, and none is applied
- * twice. If the replica refuses a block (which a correct builder never causes) every waiting submitter gets
+ * <p>One block at a time is being persisted. A draft that fills meanwhile is sealed at once and waits its
+ * turn, and the next draft is built on the state the newest sealed block leads to; so no entry is dropped,
+ * none is applied twice, and blocks reach the replica in height order. At most 64 sealed blocks wait: past
+ * that, submitters are told to retry rather than memory growing without bound. If the replica refuses a block (which a correct builder never causes) every waiting submitter gets
  * the error and the builder starts again from the replica's state.
  */
 public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   private static final int STASH_CAPACITY = 100_000;
   private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(30);
+  /** Sealed blocks allowed to wait for the replica before submitters are asked to retry. */
+  private static final int MAX_READY_BLOCKS = 64;
 
   /** What the builder answers to. */
   public sealed interface Command {}
@@ -58,6 +63,8 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
 
   private record Waiter(int index, ActorRef<StatusReply<Receipt>> replyTo) {}
 
+  private record Pending(BlockDraft.Sealed sealed, List<Waiter> waiters) {}
+
   private final ActorRef<LedgerReplica.Command> replica;
   private final EntryRules rules;
   private final BlockBuilderSettings settings;
@@ -69,8 +76,8 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
 
   private BlockHeader committedHead; // on the replica's disk
   private LedgerState committedState;
-  private BlockDraft.Sealed inFlight; // being persisted, or null
-  private List<Waiter> inFlightWaiters = List.of();
+  private Pending inFlight; // being persisted, or null
+  private final Deque<Pending> ready = new ArrayDeque<>(); // sealed, waiting their turn, in height order
   private BlockDraft draft; // filling, or null
   private List<Waiter> draftWaiters = new ArrayList<>();
 
@@ -140,10 +147,12 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
 
   private Behavior<Command> onSubmit(Submit submit) {
     if (draft == null) {
-      draft = inFlight != null
-          ? BlockDraft.after(inFlight.block().header(), inFlight.state(), rules, clock.millis())
-          : BlockDraft.after(committedHead, committedState, rules, clock.millis());
-      timers.startSingleTimer(Cut.INSTANCE, settings.maxDelay());
+      if (ready.size() >= MAX_READY_BLOCKS) {
+        submit.replyTo().tell(StatusReply.error("sequencer overloaded: " + ready.size()
+            + " sealed blocks are waiting for the replica; retry later"));
+        return this;
+      }
+      openDraft();
     }
     int index;
     try {
@@ -154,31 +163,51 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     }
     draftWaiters.add(new Waiter(index, submit.replyTo()));
     if (draft.size() >= settings.maxEntries()) {
-      timers.cancel(Cut.INSTANCE);
-      return onCut();
+      sealDraft();
+      sendNext();
     }
     return this;
   }
 
   private Behavior<Command> onCut() {
-    if (draft == null || draft.isEmpty() || inFlight != null) {
-      // An in-flight block's completion cuts the waiting draft.
-      return this;
+    if (draft != null && !draft.isEmpty()) {
+      sealDraft();
+      sendNext();
     }
-    inFlight = draft.seal(epoch, sequencer, signer);
-    inFlightWaiters = draftWaiters;
+    return this;
+  }
+
+  /** Opens the next draft on the newest state: that of the last sealed block, whether on disk or not. */
+  private void openDraft() {
+    Pending tip = !ready.isEmpty() ? ready.peekLast() : inFlight;
+    draft = tip != null
+        ? BlockDraft.after(tip.sealed().block().header(), tip.sealed().state(), rules, clock.millis())
+        : BlockDraft.after(committedHead, committedState, rules, clock.millis());
+    timers.startSingleTimer(Cut.INSTANCE, settings.maxDelay());
+  }
+
+  private void sealDraft() {
+    timers.cancel(Cut.INSTANCE);
+    ready.addLast(new Pending(draft.seal(epoch, sequencer, signer), draftWaiters));
     draft = null;
     draftWaiters = new ArrayList<>();
-    BlockDraft.Sealed sealed = inFlight;
+  }
+
+  /** One block at a time goes to the replica, so they are appended in height order. */
+  private void sendNext() {
+    if (inFlight != null || ready.isEmpty()) {
+      return;
+    }
+    inFlight = ready.pollFirst();
+    BlockDraft.Sealed sealed = inFlight.sealed();
     getContext().askWithStatus(LedgerReplica.Appended.class, replica, APPEND_TIMEOUT,
         replyTo -> new LedgerReplica.Append(sealed.block(), replyTo),
         (appended, failure) -> failure == null ? new Appended(sealed) : new AppendFailed(sealed, failure));
-    return this;
   }
 
   private Behavior<Command> onAppended(Appended appended) {
     Block block = appended.sealed().block();
-    for (Waiter waiter : inFlightWaiters) {
+    for (Waiter waiter : inFlight.waiters()) {
       Entry entry = block.entries().get(waiter.index());
       waiter.replyTo().tell(StatusReply.success(new Receipt(block.height(), waiter.index(), entry.hash(),
           block.hash(), block.inclusionProof(waiter.index()))));
@@ -186,22 +215,19 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     committedHead = block.header();
     committedState = appended.sealed().state();
     inFlight = null;
-    inFlightWaiters = List.of();
-    if (draft != null && (draft.size() >= settings.maxEntries() || !timers.isTimerActive(Cut.INSTANCE))) {
-      return onCut();
-    }
+    sendNext();
     return this;
   }
 
   private Behavior<Command> onAppendFailed(AppendFailed failed) {
-    getContext().getLog().error("Replica did not append block {}; failing its entries and the next draft's",
+    getContext().getLog().error("Replica did not append block {}; failing it and every block built on it",
         failed.sealed().block().height(), failed.cause());
     String reason = "block " + failed.sealed().block().height() + " was not appended: " + failed.cause().getMessage();
-    for (Waiter waiter : inFlightWaiters) {
-      waiter.replyTo().tell(StatusReply.error(reason));
-    }
-    // The draft was built on the failed block's state, so its entries cannot follow the replica's head.
-    for (Waiter waiter : draftWaiters) {
+    // Every later block and the draft were built on the failed block's state: none can follow the head.
+    List<Waiter> failedWaiters = new ArrayList<>(inFlight.waiters());
+    ready.forEach(pending -> failedWaiters.addAll(pending.waiters()));
+    failedWaiters.addAll(draftWaiters);
+    for (Waiter waiter : failedWaiters) {
       waiter.replyTo().tell(StatusReply.error(reason));
     }
     timers.cancel(Cut.INSTANCE);
