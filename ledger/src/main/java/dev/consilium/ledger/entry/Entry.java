@@ -38,6 +38,11 @@ public final class Entry implements CanonicalEncodable {
   private final byte[] signature;
   private final byte[] encoded;
   private final Sha256Hash hash;
+  // The verifier this entry's signature last passed under, or null. The entry never changes and a verdict
+  // depends only on its bytes and the key, so a check under an equal verifier reuses the verdict: the block
+  // builder and the replica of one JVM verify each entry once between them. An entry decoded from bytes
+  // (from a peer, from the journal) starts without one and is verified in full.
+  private volatile PublicKeyVerify verifiedBy;
 
   private Entry(String channel, String contract, String action, byte[] payload, Did submitter, long nonce,
       byte[] signature) {
@@ -85,9 +90,17 @@ public final class Entry implements CanonicalEncodable {
     return new Entry(channel, contract, action, payload, submitter, nonce, signature);
   }
 
-  /** Checks the submitter's signature with {@code verifier}, which must hold the submitter's public key. */
+  /**
+   * Checks the submitter's signature with {@code verifier}, which must hold the submitter's public key. A
+   * signature that already passed under an equal verifier is not verified again (see {@link
+   * PublicKeyVerify}: equal verifiers give equal verdicts); a failure is never remembered.
+   */
   public void verify(PublicKeyVerify verifier) throws GeneralSecurityException {
+    if (verifier.equals(verifiedBy)) {
+      return;
+    }
     verifier.verify(signature, signingBytes(channel, contract, action, payload, submitter, nonce));
+    verifiedBy = verifier;
   }
 
   @Override

@@ -8,10 +8,12 @@ import dev.consilium.mpc.canonical.CanonicalWriter;
 import dev.consilium.mpc.signature.Ed25519PublicKey;
 import dev.consilium.mpc.signature.Ed25519Verify;
 import java.security.InvalidKeyException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * A member's DID document (DESIGN §3): its DID, Ed25519 signing key, roles, endpoints and TLS certificate
@@ -56,12 +58,30 @@ public final class MemberDocument implements CanonicalEncodable {
   }
 
   public static MemberDocument read(CanonicalReader reader) throws CanonicalFormatException {
+    return read(reader, did -> null);
+  }
+
+  /**
+   * As {@link #read(CanonicalReader)}, but when {@code validatedKeys} gives a key for the document's DID and
+   * the document carries that very key (same bytes), the key object is reused instead of validated again.
+   * Validation depends on the 32 bytes alone and the given key passed it when it was built, so the verdict
+   * is the same; it spares a full scalar multiplication (the subgroup check, dearer than a signature
+   * verification) for each update that re-publishes a member's key.
+   */
+  static MemberDocument read(CanonicalReader reader, Function<Did, Ed25519PublicKey> validatedKeys)
+      throws CanonicalFormatException {
     Did did = Did.read(reader);
+    byte[] keyBytes = reader.readFixedBytes(Ed25519PublicKey.LENGTH_BYTES);
+    Ed25519PublicKey known = validatedKeys.apply(did);
     Ed25519PublicKey key;
-    try {
-      key = Ed25519PublicKey.fromBytes(reader.readFixedBytes(Ed25519PublicKey.LENGTH_BYTES));
-    } catch (InvalidKeyException e) {
-      throw reader.malformed("member signing key: " + e.getMessage());
+    if (known != null && Arrays.equals(known.toByteArray(), keyBytes)) {
+      key = known;
+    } else {
+      try {
+        key = Ed25519PublicKey.fromBytes(keyBytes);
+      } catch (InvalidKeyException e) {
+        throw reader.malformed("member signing key: " + e.getMessage());
+      }
     }
     if (!did.matches(key)) {
       throw reader.malformed("member document's DID " + did + " is not derived from its signing key");
@@ -121,7 +141,7 @@ public final class MemberDocument implements CanonicalEncodable {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MemberDocument other && java.util.Arrays.equals(toCanonicalBytes(), other.toCanonicalBytes());
+    return o instanceof MemberDocument other && Arrays.equals(toCanonicalBytes(), other.toCanonicalBytes());
   }
 
   @Override

@@ -63,7 +63,7 @@ public final class MembershipContract implements Contract<MembershipState> {
     try {
       return switch (entry.action()) {
         case ADMIT, UPDATE -> {
-          MemberDocument document = readDocument(entry);
+          MemberDocument document = readDocument(state, entry);
           yield state.with(document, MemberStatus.ADMITTED);
         }
         case REVOKE -> {
@@ -84,7 +84,7 @@ public final class MembershipContract implements Contract<MembershipState> {
 
   private static void validateAdmit(MembershipState state, Entry entry) throws PreconditionFailedException {
     requireRegulator(state, entry, "admit");
-    MemberDocument document = readDocument(entry);
+    MemberDocument document = readDocument(state, entry);
     if (state.find(document.did()).isPresent()) {
       throw new PreconditionFailedException("member " + document.did() + " is already "
           + state.find(document.did()).get().status().name().toLowerCase() + "; admit takes a new DID");
@@ -104,7 +104,7 @@ public final class MembershipContract implements Contract<MembershipState> {
   }
 
   private static void validateUpdate(MembershipState state, Entry entry) throws PreconditionFailedException {
-    MemberDocument document = readDocument(entry);
+    MemberDocument document = readDocument(state, entry);
     MembershipState.Member current = state.find(document.did()).orElse(null);
     if (current == null || current.status() != MemberStatus.ADMITTED) {
       throw new PreconditionFailedException("cannot update " + document.did() + ": it is not an admitted member");
@@ -127,9 +127,11 @@ public final class MembershipContract implements Contract<MembershipState> {
     }
   }
 
-  private static MemberDocument readDocument(Entry entry) throws PreconditionFailedException {
+  /** A member's current key is not validated again when the document re-publishes it. */
+  private static MemberDocument readDocument(MembershipState state, Entry entry) throws PreconditionFailedException {
     try {
-      return CanonicalReader.decode(entry.payload(), MemberDocument::read);
+      return CanonicalReader.decode(entry.payload(), reader -> MemberDocument.read(reader,
+          did -> state.find(did).map(member -> member.document().signingKey()).orElse(null)));
     } catch (CanonicalFormatException e) {
       throw new PreconditionFailedException("payload is not a member document: " + e.getMessage());
     }

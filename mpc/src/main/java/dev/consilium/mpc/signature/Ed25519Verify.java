@@ -34,6 +34,17 @@ public final class Ed25519Verify implements PublicKeyVerify {
     }
   }
 
+  /** Verifiers of the same key are equal: verification depends on the key's bytes alone. */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Ed25519Verify other && key.equals(other.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return key.hashCode();
+  }
+
   @Override
   public String toString() {
     return "Ed25519Verify[" + key.fingerprint() + "]";

@@ -2,7 +2,10 @@ package dev.consilium.mpc.signature;
 
 import java.security.GeneralSecurityException;
 
-/** Verifies signatures with a public key. Implementations are thread-safe. */
+/**
+ * Verifies signatures with a public key. Implementations are thread-safe, and two verifiers that are
+ * {@code equals} give the same verdict on every signature and message (callers may reuse a verdict).
+ */
 public interface PublicKeyVerify {
   /**
    * Returns normally if {@code signature} is valid for {@code data}; otherwise throws, with a message

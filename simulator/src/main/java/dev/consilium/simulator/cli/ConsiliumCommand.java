@@ -1,5 +1,6 @@
 package dev.consilium.simulator.cli;
 
+import dev.consilium.simulator.cli.ledger.LedgerCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Consilium: privacy-computing runtime for financial consortia.",
-    subcommands = {BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {BenchCommand.class, LedgerCommand.class, CommandLine.HelpCommand.class})
 public final class ConsiliumCommand implements Callable<Integer> {
   /** Exit status for a command line that could not be understood. */
   public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
