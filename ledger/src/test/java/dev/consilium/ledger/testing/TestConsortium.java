@@ -3,6 +3,7 @@ package dev.consilium.ledger.testing;
 import dev.consilium.ledger.block.Block;
 import dev.consilium.ledger.block.BlockHeader;
 import dev.consilium.ledger.contract.ContractRegistry;
+import dev.consilium.ledger.contract.Contracts;
 import dev.consilium.ledger.entry.Entry;
 import dev.consilium.ledger.genesis.AdmissionPolicy;
 import dev.consilium.ledger.genesis.GenesisBlock;
@@ -26,7 +27,7 @@ public final class TestConsortium {
   public static final String CHANNEL = "main";
   public static final long GENESIS_TIME_MS = 1_700_000_000_000L;
 
-  public final ContractRegistry registry = ContractRegistry.of(new MembershipContract());
+  public final ContractRegistry registry = Contracts.standard();
   public final BlockRules rules = new BlockRules(registry);
   public final Member regulator;
   public final Member bankA;

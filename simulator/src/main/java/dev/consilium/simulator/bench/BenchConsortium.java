@@ -2,6 +2,7 @@ package dev.consilium.simulator.bench;
 
 import dev.consilium.ledger.block.Block;
 import dev.consilium.ledger.contract.ContractRegistry;
+import dev.consilium.ledger.contract.Contracts;
 import dev.consilium.ledger.entry.Entry;
 import dev.consilium.ledger.genesis.AdmissionPolicy;
 import dev.consilium.ledger.genesis.GenesisBlock;
@@ -55,7 +56,7 @@ final class BenchConsortium {
     }
     GenesisConfig config = GenesisConfig.of("bench-consortium", CHANNEL, founders, new byte[0],
         AdmissionPolicy.REGULATOR, 1);
-    ContractRegistry registry = ContractRegistry.of(new MembershipContract());
+    ContractRegistry registry = Contracts.standard();
     Block genesis = GenesisBlock.create(config, regulator.key, System.currentTimeMillis(), registry);
     return new BenchConsortium(registry, regulator, List.copyOf(banks), genesis);
   }

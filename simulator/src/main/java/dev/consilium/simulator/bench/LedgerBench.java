@@ -44,8 +44,12 @@ public final class LedgerBench {
   static final double TARGET_RATIO = 0.70;
   /** Entries signed for the throughput phase, as a multiple of what the verification rate allows. */
   private static final double SIGNING_MARGIN = 1.5;
-  /** Recovery blocks are cut by size only: the writers never pause this long. */
+  /**
+   * The recovery journal's blocks are cut by size only: each writer keeps a whole block in flight, so a
+   * draft never waits for entries held back by a writer's window, and never for this long.
+   */
   private static final long RECOVERY_BLOCK_DELAY_MS = 5_000;
+  private static final int RECOVERY_WINDOW_PER_CLIENT = MAX_BLOCK_ENTRIES;
   /** The replica that keeps running snapshots as a member's does by default (reference.conf). */
   private static final int LIVE_SNAPSHOT_EVERY_BLOCKS = 100;
   /** Snapshots "off": a replica snapshots at most every this many blocks. */
@@ -165,7 +169,7 @@ public final class LedgerBench {
     try (BenchNode node = BenchNode.start(consortium, dataDir, plan.snapshotEveryBlocks())) {
       node.appendGenesis();
       ActorRef<BlockBuilder.Command> builder = node.builder(MAX_BLOCK_ENTRIES, RECOVERY_BLOCK_DELAY_MS);
-      failures.addAll(new LedgerClients(node.system(), builder).submitAll(entries, WINDOW_PER_CLIENT));
+      failures.addAll(new LedgerClients(node.system(), builder).submitAll(entries, RECOVERY_WINDOW_PER_CLIENT));
       return node.state().head();
     }
   }

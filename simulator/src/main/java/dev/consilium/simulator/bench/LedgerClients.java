@@ -38,9 +38,10 @@ final class LedgerClients {
   private static final int PACED_MAX_IN_FLIGHT = 20_000;
   private static final AtomicBoolean NEVER = new AtomicBoolean();
   /**
-   * Runs a receipt's few-instruction callback where the reply arrives. A stage from {@link AskPattern} runs
-   * even {@code whenComplete} asynchronously, on the common pool; with the common pool's parallelism at 1
-   * (two cores) the JDK starts a new thread for each such task, which would cost more than the ledger.
+   * Runs a receipt's callback (a counter and a semaphore release) on the thread that completes the ask: the
+   * builder's, as it replies. A stage from {@link AskPattern} runs even {@code whenComplete} asynchronously,
+   * on the common pool by default; with the common pool's parallelism at 1 (two cores) the JDK starts a new
+   * thread for each such task, which cost more than the ledger itself when we tried it.
    */
   private static final Executor ON_REPLYING_THREAD = Runnable::run;
 
