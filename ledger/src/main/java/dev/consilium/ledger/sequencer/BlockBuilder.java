@@ -2,6 +2,7 @@ package dev.consilium.ledger.sequencer;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
@@ -20,12 +21,16 @@ import dev.consilium.ledger.state.LedgerState;
 import dev.consilium.ledger.validation.EntryRules;
 import dev.consilium.ledger.validation.RefusedException;
 import dev.consilium.mpc.signature.PublicKeySign;
+import dev.consilium.mpc.signature.PublicKeyVerify;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * The single-node sequencer: checks each submitted entry at once against the state it will meet (refusing
@@ -44,6 +49,8 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   private static final Duration APPEND_TIMEOUT = Duration.ofSeconds(30);
   /** Sealed blocks allowed to wait for the replica before submitters are asked to retry. */
   private static final int MAX_READY_BLOCKS = 64;
+  /** Submitted entries allowed to wait for their signature check before submitters are asked to retry. */
+  private static final int MAX_INCOMING_ENTRIES = 50_000;
 
   /** What the builder answers to. */
   public sealed interface Command {}
@@ -55,6 +62,9 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
 
   private enum Cut implements Command { INSTANCE }
 
+  /** Some submitted entry's signature check finished: admit what is ready, in arrival order. */
+  private enum Verified implements Command { INSTANCE }
+
   private record Appended(BlockDraft.Sealed sealed) implements Command {}
 
   private record AppendFailed(BlockDraft.Sealed sealed, Throwable cause) implements Command {}
@@ -64,6 +74,8 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   private record Waiter(int index, ActorRef<StatusReply<Receipt>> replyTo) {}
 
   private record Pending(BlockDraft.Sealed sealed, List<Waiter> waiters) {}
+
+  private record Incoming(Submit submit, CompletableFuture<Void> verified) {}
 
   private final ActorRef<LedgerReplica.Command> replica;
   private final EntryRules rules;
@@ -78,6 +90,10 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   private LedgerState committedState;
   private Pending inFlight; // being persisted, or null
   private final Deque<Pending> ready = new ArrayDeque<>(); // sealed, waiting their turn, in height order
+  // Submitted entries in arrival order, each with its signature check running on the blocking dispatcher.
+  // They are admitted strictly first in, first out, so each submitter's nonces keep their order.
+  private final Deque<Incoming> incoming = new ArrayDeque<>();
+  private final Executor verifiers;
   private BlockDraft draft; // filling, or null
   private List<Waiter> draftWaiters = new ArrayList<>();
 
@@ -95,6 +111,7 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     this.clock = clock;
     this.committedHead = start.head();
     this.committedState = start.ledger();
+    this.verifiers = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
   }
 
   /**
@@ -139,18 +156,59 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Submit.class, this::onSubmit)
+        .onMessageEquals(Verified.INSTANCE, this::admitVerified)
         .onMessageEquals(Cut.INSTANCE, this::onCut)
         .onMessage(Appended.class, this::onAppended)
         .onMessage(AppendFailed.class, this::onAppendFailed)
         .build();
   }
 
+  /**
+   * Starts the entry's signature check off this actor, so that verification, the sequencer's main cost,
+   * uses every core. The check is made under the submitter's key as of the last committed block; the
+   * entry remembers a verdict only for that key ({@link Entry#verify}), so if the key changed meanwhile the
+   * admission check verifies again under the current one. A failed check is not remembered either, and
+   * admission then refuses the entry with its reason.
+   */
   private Behavior<Command> onSubmit(Submit submit) {
+    if (incoming.size() >= MAX_INCOMING_ENTRIES) {
+      submit.replyTo().tell(StatusReply.error("sequencer overloaded: " + incoming.size()
+          + " entries are waiting for their signature check; retry later"));
+      return this;
+    }
+    Entry entry = submit.entry();
+    PublicKeyVerify verifier = committedState.membership().find(entry.submitter())
+        .map(member -> (PublicKeyVerify) member.document().verifier()).orElse(null);
+    CompletableFuture<Void> verified = verifier == null
+        ? CompletableFuture.completedFuture(null)
+        : CompletableFuture.runAsync(() -> verifyQuietly(entry, verifier), verifiers);
+    incoming.addLast(new Incoming(submit, verified));
+    ActorRef<Command> self = getContext().getSelf();
+    verified.whenComplete((ignored, failure) -> self.tell(Verified.INSTANCE));
+    return this;
+  }
+
+  private static void verifyQuietly(Entry entry, PublicKeyVerify verifier) {
+    try {
+      entry.verify(verifier);
+    } catch (GeneralSecurityException e) {
+      // Admission verifies again and refuses the entry, naming the reason.
+    }
+  }
+
+  private Behavior<Command> admitVerified() {
+    while (!incoming.isEmpty() && incoming.peekFirst().verified().isDone()) {
+      admit(incoming.pollFirst().submit());
+    }
+    return this;
+  }
+
+  private void admit(Submit submit) {
     if (draft == null) {
       if (ready.size() >= MAX_READY_BLOCKS) {
         submit.replyTo().tell(StatusReply.error("sequencer overloaded: " + ready.size()
             + " sealed blocks are waiting for the replica; retry later"));
-        return this;
+        return;
       }
       openDraft();
     }
@@ -159,14 +217,13 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
       index = draft.add(submit.entry());
     } catch (RefusedException e) {
       submit.replyTo().tell(StatusReply.error(e.getMessage()));
-      return this;
+      return;
     }
     draftWaiters.add(new Waiter(index, submit.replyTo()));
     if (draft.size() >= settings.maxEntries()) {
       sealDraft();
       sendNext();
     }
-    return this;
   }
 
   private Behavior<Command> onCut() {
@@ -229,6 +286,9 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     failedWaiters.addAll(draftWaiters);
     for (Waiter waiter : failedWaiters) {
       waiter.replyTo().tell(StatusReply.error(reason));
+    }
+    for (Incoming waiting : incoming) {
+      waiting.submit().replyTo().tell(StatusReply.error(reason + "; the sequencer restarts, submit again"));
     }
     timers.cancel(Cut.INSTANCE);
     throw new IllegalStateException(reason, failed.cause());
