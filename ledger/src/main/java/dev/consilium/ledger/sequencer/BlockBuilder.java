@@ -38,11 +38,15 @@ import java.util.concurrent.Executor;
  * {@code maxEntries} or {@code maxDelayMs}, has the replica append it, and then answers every submitter with a
  * {@link Receipt}.
  *
+ * <p>Signature checks, the main cost, run in parallel on the blocking dispatcher; entries are then
+ * admitted strictly in arrival order, so each submitter's nonces keep their order.
+ *
  * <p>One block at a time is being persisted. A draft that fills meanwhile is sealed at once and waits its
  * turn, and the next draft is built on the state the newest sealed block leads to; so no entry is dropped,
- * none is applied twice, and blocks reach the replica in height order. At most 64 sealed blocks wait: past
- * that, submitters are told to retry rather than memory growing without bound. If the replica refuses a block (which a correct builder never causes) every waiting submitter gets
- * the error and the builder starts again from the replica's state.
+ * none is applied twice, and blocks reach the replica in height order. At most 64 sealed blocks and 50,000
+ * unchecked entries wait: past that, submitters are told to retry rather than memory growing without
+ * bound. If the replica refuses a block (which a correct builder never causes) every waiting submitter
+ * gets the error and the builder starts again from the replica's state.
  */
 public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   private static final int STASH_CAPACITY = 100_000;
