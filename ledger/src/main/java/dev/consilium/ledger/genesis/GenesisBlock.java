@@ -7,6 +7,7 @@ import dev.consilium.ledger.entry.Entry;
 import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.membership.MemberDocument;
 import dev.consilium.ledger.state.LedgerState;
+import dev.consilium.ledger.validation.BlockRules;
 import dev.consilium.ledger.validation.RefusalReason;
 import dev.consilium.ledger.validation.RefusedException;
 import dev.consilium.mpc.canonical.CanonicalFormatException;
@@ -85,9 +86,7 @@ public final class GenesisBlock {
       throw RefusedException.block(RefusalReason.BAD_SEQUENCER_SIGNATURE, 0,
           "genesis signature of " + creator.did() + " does not verify: " + e.getMessage());
     }
-    if (!block.computedMerkleRoot().equals(header.merkleRoot())) {
-      throw RefusedException.block(RefusalReason.WRONG_MERKLE_ROOT, 0, "genesis Merkle root does not match its entry");
-    }
+    BlockRules.checkEntries(block);
     LedgerState state = stateAfter(config, registry, entry);
     if (!state.stateRoot().equals(header.stateRoot())) {
       throw RefusedException.block(RefusalReason.WRONG_STATE_ROOT, 0, "genesis claims state root "

@@ -103,7 +103,8 @@ public final class BlockRules {
     }
   }
 
-  static void checkEntries(Block block) throws RefusedException {
+  /** The header's entry count and Merkle root against the entries it seals; genesis checks them too. */
+  public static void checkEntries(Block block) throws RefusedException {
     BlockHeader header = block.header();
     if (header.entryCount() != block.entries().size()) {
       throw RefusedException.block(RefusalReason.WRONG_ENTRY_COUNT, header.height(), "header claims "

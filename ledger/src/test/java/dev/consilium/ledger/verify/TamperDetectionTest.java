@@ -5,6 +5,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import dev.consilium.ledger.contract.Contracts;
+import dev.consilium.ledger.replica.LedgerReplica;
 import dev.consilium.ledger.testing.TestConsortium;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,7 +30,7 @@ import org.junit.rules.TemporaryFolder;
  * reads. Each test tampers with its own copy of one ledger written through a replica.
  */
 public class TamperDetectionTest {
-  private static final String PERSISTENCE_ID = "ledger|" + TestConsortium.CHANNEL;
+  private static final String PERSISTENCE_ID = LedgerReplica.persistenceId(TestConsortium.CHANNEL).id();
   private static final int TRIALS = 100;
   private static final long TRIALS_SEED = 6962L;
 

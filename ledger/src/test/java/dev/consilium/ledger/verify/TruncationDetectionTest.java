@@ -8,6 +8,7 @@ import dev.consilium.ledger.block.Block;
 import dev.consilium.ledger.contract.Contracts;
 import dev.consilium.ledger.replica.ReplicaState;
 import dev.consilium.ledger.sequencer.BlockDraft;
+import dev.consilium.ledger.replica.LedgerReplica;
 import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.mpc.hash.Sha256Hash;
 import java.sql.Connection;
@@ -29,7 +30,7 @@ import org.junit.rules.TemporaryFolder;
  * last block, at height 199, is a snapshot point.
  */
 public class TruncationDetectionTest {
-  private static final String PERSISTENCE_ID = "ledger|" + TestConsortium.CHANNEL;
+  private static final String PERSISTENCE_ID = LedgerReplica.persistenceId(TestConsortium.CHANNEL).id();
   private static final int HEAD = ReplicaWrittenLedger.BLOCKS - 1;
 
   @ClassRule public static final TemporaryFolder WRITTEN = new TemporaryFolder();
