@@ -8,9 +8,13 @@ public final class LedgerTypes {
   private LedgerTypes() {}
 
   public static CanonicalTypes canonicalTypes(ContractRegistry registry) {
-    return CanonicalTypes.builder()
+    return register(CanonicalTypes.builder(), registry).build();
+  }
+
+  /** Adds the ledger's types to {@code builder}, for a member that persists types of its own as well. */
+  public static CanonicalTypes.Builder register(CanonicalTypes.Builder builder, ContractRegistry registry) {
+    return builder
         .register(BlockAppended.MANIFEST, BlockAppended.class, BlockAppended::read)
-        .register(ReplicaState.MANIFEST, ReplicaState.class, reader -> ReplicaState.read(reader, registry))
-        .build();
+        .register(ReplicaState.MANIFEST, ReplicaState.class, reader -> ReplicaState.read(reader, registry));
   }
 }

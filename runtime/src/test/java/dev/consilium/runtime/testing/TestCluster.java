@@ -1,0 +1,181 @@
+package dev.consilium.runtime.testing;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.setup.ActorSystemSetup;
+import akka.actor.BootstrapSetup;
+import akka.cluster.MemberStatus;
+import akka.cluster.typed.Cluster;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import dev.consilium.ledger.sequencer.BlockBuilderSettings;
+import dev.consilium.ledger.storage.LedgerStorage;
+import dev.consilium.ledger.storage.StorageSettings;
+import dev.consilium.ledger.testing.TestConsortium;
+import dev.consilium.runtime.cluster.ClusterWiring;
+import dev.consilium.runtime.replication.ReplicatedLedger;
+import dev.consilium.runtime.replication.ReplicationSettings;
+import dev.consilium.runtime.replication.ReplicationTypes;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * An in-process consortium: one cluster ActorSystem per member on 127.0.0.1, each with its own H2 ledger
+ * under {@code root}, started as a member starts (settings, schema, system, replicated ledger). Members can
+ * be stopped and started again on the same port and data.
+ */
+public final class TestCluster implements AutoCloseable {
+  public static final String SYSTEM_NAME = "consilium";
+
+  public final TestConsortium consortium;
+  private final File root;
+  private final Map<String, Object> overrides;
+  private final Map<String, MemberSpec> specs = new LinkedHashMap<>();
+  private final Map<String, Node> running = new LinkedHashMap<>();
+  private final String seed;
+
+  /** A member's identity and place: name, keys, roles, port. */
+  public record MemberSpec(String name, TestConsortium.Member member, List<String> roles, int port) {}
+
+  /** A running member. */
+  public record Node(MemberSpec spec, ActorSystem<Void> system, ReplicatedLedger ledger) {}
+
+  private TestCluster(TestConsortium consortium, File root, Map<String, Object> overrides) {
+    this.consortium = consortium;
+    this.root = root;
+    this.overrides = overrides;
+    add("regulator", consortium.regulator, List.of("regulator", "validator"));
+    add("bank-a", consortium.bankA, List.of("institution", "validator"));
+    add("bank-b", consortium.bankB, List.of("institution", "validator"));
+    add("bank-c", consortium.bankC, List.of("institution", "validator"));
+    this.seed = "akka://" + SYSTEM_NAME + "@127.0.0.1:" + specs.get("regulator").port();
+  }
+
+  /** The test consortium's four members, not yet started; {@code overrides} apply to every member's config. */
+  public static TestCluster of(TestConsortium consortium, File root, Map<String, Object> overrides) {
+    return new TestCluster(consortium, root, overrides);
+  }
+
+  private void add(String name, TestConsortium.Member member, List<String> roles) {
+    specs.put(name, new MemberSpec(name, member, roles, freePort()));
+  }
+
+  public List<String> names() {
+    return List.copyOf(specs.keySet());
+  }
+
+  /** Starts every member that is not running, in order, and waits until all are Up. */
+  public TestCluster startAll() {
+    for (String name : specs.keySet()) {
+      if (!running.containsKey(name)) {
+        start(name);
+      }
+    }
+    awaitUp(running.size());
+    return this;
+  }
+
+  public Node start(String name) {
+    MemberSpec spec = specs.get(name);
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("akka.remote.artery.canonical.hostname", "127.0.0.1");
+    settings.put("akka.remote.artery.canonical.port", spec.port());
+    settings.put("akka.cluster.seed-nodes", List.of(seed));
+    settings.put("akka.cluster.roles", spec.roles());
+    settings.put("akka.cluster.jmx.multi-mbeans-in-same-jvm", "on");
+    settings.put("akka.cluster.split-brain-resolver.stable-after", "2s");
+    settings.put("akka.coordinated-shutdown.exit-jvm", "off");
+    settings.put("akka.loggers", List.of("akka.event.slf4j.Slf4jLogger"));
+    settings.put("akka.logging-filter", "akka.event.slf4j.Slf4jLoggingFilter");
+    settings.put("consilium.data-dir", new File(root, name).getAbsolutePath());
+    settings.put("consilium.ledger.block.max-delay", "20ms");
+    settings.putAll(overrides);
+    Config config = ClusterWiring.configure(ConfigFactory.parseMap(settings));
+    StorageSettings storage = LedgerStorage.start(config);
+    ActorSystemSetup setup = ActorSystemSetup.create(BootstrapSetup.create(config))
+        .and(ReplicationTypes.canonicalTypes(consortium.registry));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, setup);
+    ReplicatedLedger ledger = ReplicatedLedger.start(system, spec.member().did, spec.member().signer,
+        consortium.genesis, consortium.registry, storage, BlockBuilderSettings.fromConfig(config),
+        config.getInt("consilium.ledger.snapshot-every-blocks"), ReplicationSettings.fromConfig(config),
+        Clock.systemUTC());
+    Node node = new Node(spec, system, ledger);
+    running.put(name, node);
+    return node;
+  }
+
+  public Node node(String name) {
+    Node node = running.get(name);
+    if (node == null) {
+      throw new IllegalArgumentException(name + " is not running; running: " + running.keySet());
+    }
+    return node;
+  }
+
+  public List<Node> nodes() {
+    return new ArrayList<>(running.values());
+  }
+
+  /** Stops a member (it leaves the cluster) and waits until its system has terminated. */
+  public void stop(String name) {
+    Node node = running.remove(name);
+    node.system().terminate();
+    try {
+      node.system().getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(name + " did not terminate", e);
+    }
+  }
+
+  /** Waits until {@code count} members are Up in every running member's view. */
+  public void awaitUp(int count) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      boolean all = running.values().stream().allMatch(node -> upCount(node) >= count);
+      if (all) {
+        return;
+      }
+      sleep(100);
+    }
+    throw new AssertionError("cluster did not reach " + count + " Up members within 30 s");
+  }
+
+  private static long upCount(Node node) {
+    return java.util.stream.StreamSupport.stream(Cluster.get(node.system()).state().getMembers().spliterator(), false)
+        .filter(member -> member.status() == MemberStatus.up()).count();
+  }
+
+  @Override
+  public void close() {
+    // One after the other: several cluster systems stopping at once in one JVM can hang on shutdown.
+    for (String name : new ArrayList<>(running.keySet())) {
+      stop(name);
+    }
+  }
+
+  public static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new AssertionError("no free port", e);
+    }
+  }
+}
