@@ -365,10 +365,12 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
       stash.stash(request);
       return this;
     }
-    committedHeight = Math.max(committedHeight, Math.min(request.committedHeight(), head.height()));
     Block block = request.block();
     long height = block.height();
     if (height <= head.height() && block.hash().equals(hashAt(height))) {
+      // This replica holds the sequencer's block, hence (hash chain) every block before it: only now does
+      // the sequencer's committed height say something about this replica's own blocks.
+      committedHeight = Math.max(committedHeight, Math.min(request.committedHeight(), height));
       reply(request, Replicated.Status.ACCEPTED, "already held");
       return this;
     }

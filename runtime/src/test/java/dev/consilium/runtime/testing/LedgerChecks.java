@@ -2,7 +2,9 @@ package dev.consilium.runtime.testing;
 
 import static org.junit.Assert.assertEquals;
 
+import akka.actor.typed.ActorRef;
 import akka.actor.typed.javadsl.AskPattern;
+import dev.consilium.ledger.block.Block;
 import dev.consilium.ledger.replica.ReplicaState;
 import dev.consilium.runtime.replication.ReplicaEndpoint;
 import java.time.Duration;
@@ -25,6 +27,23 @@ public final class LedgerChecks {
   public static ReplicaState state(TestCluster.Node node) {
     return await(AskPattern.ask(node.ledger().endpoint(), ReplicaEndpoint.GetState::new, ASK_TIMEOUT,
         node.system().scheduler()));
+  }
+
+  /** Blocks 0 to {@code toHeight} as {@code node}'s endpoint serves them to peers. */
+  public static List<Block> blocks(TestCluster.Node node, long toHeight) {
+    List<Block> blocks = new ArrayList<>();
+    while (blocks.size() <= toHeight) {
+      long from = blocks.size();
+      ReplicaEndpoint.Command answer = await(AskPattern.ask(node.ledger().endpoint(),
+          (ActorRef<ReplicaEndpoint.Command> replyTo) -> new ReplicaEndpoint.GetBlocks(from, 64, replyTo), ASK_TIMEOUT,
+          node.system().scheduler()));
+      List<Block> batch = ((ReplicaEndpoint.Blocks) answer).blocks();
+      if (batch.isEmpty()) {
+        throw new AssertionError(node.spec().name() + " holds no block " + from);
+      }
+      blocks.addAll(batch);
+    }
+    return blocks;
   }
 
   /**
