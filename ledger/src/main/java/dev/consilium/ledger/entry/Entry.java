@@ -115,6 +115,11 @@ public final class Entry implements CanonicalEncodable {
   }
 
   /** RFC 6962 leaf hash of the canonical bytes: SHA-256(0x00 ‖ bytes). */
+  /** The length of the entry's canonical encoding: what it adds to a block. */
+  public int encodedLength() {
+    return encoded.length;
+  }
+
   public Sha256Hash hash() {
     return hash;
   }

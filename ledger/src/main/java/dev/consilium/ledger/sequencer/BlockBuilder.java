@@ -35,7 +35,7 @@ import java.util.concurrent.Executor;
 /**
  * The single-node sequencer: checks each submitted entry at once against the state it will meet (refusing
  * with the reason), gathers accepted entries into a {@link BlockDraft}, cuts the block at
- * {@code maxEntries} or {@code maxDelayMs}, has the replica append it, and then answers every submitter with a
+ * {@code maxEntries}, {@code maxBytes} or {@code maxDelayMs}, has the replica append it, and then answers every submitter with a
  * {@link Receipt}.
  *
  * <p>Signature checks, the main cost, run in parallel on the blocking dispatcher; entries are then
@@ -208,6 +208,11 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   }
 
   private void admit(Submit submit) {
+    if (draft != null && !draft.isEmpty()
+        && draft.entryBytes() + submit.entry().encodedLength() > settings.maxBytes()) {
+      sealDraft(); // the entry would take the block past its byte bound: it opens the next block
+      sendNext();
+    }
     if (draft == null) {
       if (ready.size() >= MAX_READY_BLOCKS) {
         submit.replyTo().tell(StatusReply.error("sequencer overloaded: " + ready.size()

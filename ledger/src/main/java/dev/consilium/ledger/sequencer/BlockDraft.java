@@ -24,6 +24,7 @@ public final class BlockDraft {
   private final LedgerState.Transition transition;
   private final long timestampMs;
   private final List<Entry> entries = new ArrayList<>();
+  private long entryBytes;
 
   private BlockDraft(BlockHeader head, LedgerState state, EntryRules rules, long timestampMs) {
     this.head = head;
@@ -41,6 +42,7 @@ public final class BlockDraft {
   public int add(Entry entry) throws RefusedException {
     rules.admit(transition, entry, height(), entries.size(), timestampMs);
     entries.add(entry);
+    entryBytes += entry.encodedLength();
     return entries.size() - 1;
   }
 
@@ -50,6 +52,11 @@ public final class BlockDraft {
 
   public int size() {
     return entries.size();
+  }
+
+  /** The encoded length of the entries added so far. */
+  public long entryBytes() {
+    return entryBytes;
   }
 
   public boolean isEmpty() {

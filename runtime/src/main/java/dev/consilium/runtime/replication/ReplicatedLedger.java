@@ -33,6 +33,8 @@ public final class ReplicatedLedger {
   public static final String ENDPOINT_NAME = "consilium-ledger-endpoint";
   /** The singleton's name; its manager runs under /system/singletonManager + this. */
   public static final String SEQUENCER_NAME = "consilium-ledger-sequencer";
+  /** Room in a frame for the message around a block (epoch, refs, CBOR framing). */
+  private static final long FRAME_HEADROOM_BYTES = 64 * 1024;
 
   private final ActorRef<ReplicaEndpoint.Command> endpoint;
   private final ActorRef<LedgerSequencer.Command> sequencer;
@@ -62,6 +64,12 @@ public final class ReplicatedLedger {
       genesisState = GenesisBlock.validate(genesis, registry);
     } catch (RefusedException e) {
       throw new IllegalArgumentException("the configured genesis block is invalid: " + e.getMessage(), e);
+    }
+    long frameBytes = system.settings().config().getBytes("akka.remote.artery.advanced.maximum-large-frame-size");
+    if (blockSettings.maxBytes() + FRAME_HEADROOM_BYTES > frameBytes) {
+      throw new IllegalArgumentException("consilium.ledger.block.max-bytes = " + blockSettings.maxBytes()
+          + " leaves less than " + FRAME_HEADROOM_BYTES + " bytes under akka.remote.artery.advanced."
+          + "maximum-large-frame-size = " + frameBytes + ": blocks could not be replicated");
     }
     String channel = genesisState.genesis().channel();
     int commitQuorum = genesisState.genesis().commitQuorum();

@@ -139,6 +139,21 @@ public class ReplicatedLedgerTest {
     assertFalse(((SubmissionException) e.getCause()).retryable());
   }
 
+  @Test
+  public void blockLargerThanArterysOrdinaryFrame_isReplicatedOnTheLargeMessageChannel() throws Exception {
+    cluster = TestCluster.of(consortium, folder.newFolder(), Map.of(
+        "consilium.ledger.block.max-entries", 3_000, "consilium.ledger.block.max-delay", "2s")).startAll();
+    List<Receipt> receipts = submitFromAll(cluster, cluster.names(), 2_400);
+    long highest = receipts.stream().mapToLong(Receipt::height).max().orElseThrow();
+    LedgerChecks.awaitAgreement(cluster, highest, Duration.ofSeconds(30));
+    long ordinaryFrameBytes = cluster.node("bank-a").system().settings().config()
+        .getBytes("akka.remote.artery.advanced.maximum-frame-size");
+    long largest = LedgerChecks.blocks(cluster.node("bank-c"), highest).stream()
+        .mapToLong(block -> block.toCanonicalBytes().length).max().orElseThrow();
+    assertTrue("a block of " + largest + " bytes exceeds the ordinary frame of " + ordinaryFrameBytes,
+        largest > ordinaryFrameBytes);
+  }
+
   /** Submits {@code total} harmless entries spread over the named members, all at once; returns the receipts. */
   static List<Receipt> submitFromAll(TestCluster cluster, List<String> names, int total) {
     List<CompletableFuture<Receipt>> pending = new ArrayList<>();
