@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -74,6 +75,7 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
   private final int minimumQuorum;
   private final ReplicationSettings settings;
   private final Clock clock;
+  private final ActorRef<ReplicaEndpoint.Promised> promiseReplies;
 
   private Set<ActorRef<ReplicaEndpoint.Command>> endpoints = Set.of();
   private long epoch; // the epoch being opened or open; 0 before the first try
@@ -99,6 +101,7 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
     this.minimumQuorum = minimumQuorum;
     this.settings = settings;
     this.clock = clock;
+    this.promiseReplies = context.messageAdapter(ReplicaEndpoint.Promised.class, GotPromise::new);
   }
 
   /** The sequencer of member {@code self}, whose replica endpoint is {@code local}. */
@@ -142,7 +145,13 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
   }
 
   private Behavior<Command> onEndpoints(Endpoints listed) {
+    Set<ActorRef<ReplicaEndpoint.Command>> added = new HashSet<>(listed.refs());
+    added.removeAll(endpoints);
     endpoints = listed.refs();
+    if (builder == null && timers.isTimerActive(ElectionTimedOut.INSTANCE)) {
+      // Members still joining while the epoch opens: ask them too rather than wait for the next try.
+      askPromises(added);
+    }
     return this;
   }
 
@@ -165,15 +174,17 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
     epoch = Math.max(Math.max(epoch, highestSeen), Math.max(head.promisedEpoch(), head.epoch())) + 1;
     context.getLog().info("Sequencer {} opening epoch {} (own head {} of epoch {})", self, epoch, head.height(),
         head.epoch());
-    ActorRef<ReplicaEndpoint.Promised> replies = context.messageAdapter(ReplicaEndpoint.Promised.class,
-        GotPromise::new);
-    Set<ActorRef<ReplicaEndpoint.Command>> targets = new java.util.HashSet<>(endpoints);
+    Set<ActorRef<ReplicaEndpoint.Command>> targets = new HashSet<>(endpoints);
     targets.add(this.local);
-    for (ActorRef<ReplicaEndpoint.Command> endpoint : targets) {
-      endpoint.tell(new ReplicaEndpoint.Promise(epoch, self, replies));
-    }
     timers.startSingleTimer(ElectionTimedOut.INSTANCE, Duration.ofMillis(settings.promiseTimeoutMs()));
+    askPromises(targets);
     return this;
+  }
+
+  private void askPromises(Set<ActorRef<ReplicaEndpoint.Command>> targets) {
+    for (ActorRef<ReplicaEndpoint.Command> endpoint : targets) {
+      endpoint.tell(new ReplicaEndpoint.Promise(epoch, self, promiseReplies));
+    }
   }
 
   private Behavior<Command> onPromise(GotPromise got) {

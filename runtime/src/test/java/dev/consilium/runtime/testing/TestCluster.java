@@ -1,32 +1,24 @@
 package dev.consilium.runtime.testing;
 
 import akka.actor.typed.ActorSystem;
-import akka.actor.typed.javadsl.Behaviors;
-import akka.actor.setup.ActorSystemSetup;
-import akka.actor.BootstrapSetup;
 import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
-import dev.consilium.ledger.sequencer.BlockBuilderSettings;
-import dev.consilium.ledger.storage.LedgerStorage;
-import dev.consilium.ledger.storage.StorageSettings;
 import dev.consilium.ledger.testing.TestConsortium;
-import dev.consilium.runtime.cluster.ClusterWiring;
+import dev.consilium.runtime.node.ConsortiumNode;
+import dev.consilium.runtime.node.NodeIdentity;
 import dev.consilium.runtime.replication.ReplicatedLedger;
-import dev.consilium.runtime.replication.ReplicationSettings;
-import dev.consilium.runtime.replication.ReplicationTypes;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * An in-process consortium: one cluster ActorSystem per member on 127.0.0.1, each with its own H2 ledger
@@ -34,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * be stopped and started again on the same port and data.
  */
 public final class TestCluster implements AutoCloseable {
-  public static final String SYSTEM_NAME = "consilium";
+  public static final String SYSTEM_NAME = ConsortiumNode.SYSTEM_NAME;
 
   public final TestConsortium consortium;
   private final File root;
@@ -42,21 +34,30 @@ public final class TestCluster implements AutoCloseable {
   private final Map<String, MemberSpec> specs = new LinkedHashMap<>();
   private final Map<String, Node> running = new LinkedHashMap<>();
   private final String seed;
+  private Function<MemberSpec, Config> transport = spec -> ConfigFactory.empty();
 
   /** A member's identity and place: name, keys, roles, port. */
   public record MemberSpec(String name, TestConsortium.Member member, List<String> roles, int port) {}
 
   /** A running member. */
-  public record Node(MemberSpec spec, ActorSystem<Void> system, ReplicatedLedger ledger) {}
+  public record Node(MemberSpec spec, ConsortiumNode member) {
+    public ActorSystem<Void> system() {
+      return member.system();
+    }
+
+    public ReplicatedLedger ledger() {
+      return member.ledger();
+    }
+  }
 
   private TestCluster(TestConsortium consortium, File root, Map<String, Object> overrides) {
     this.consortium = consortium;
     this.root = root;
     this.overrides = overrides;
-    add("regulator", consortium.regulator, List.of("regulator", "validator"));
-    add("bank-a", consortium.bankA, List.of("institution", "validator"));
-    add("bank-b", consortium.bankB, List.of("institution", "validator"));
-    add("bank-c", consortium.bankC, List.of("institution", "validator"));
+    add("regulator", consortium.regulator);
+    add("bank-a", consortium.bankA);
+    add("bank-b", consortium.bankB);
+    add("bank-c", consortium.bankC);
     this.seed = "akka://" + SYSTEM_NAME + "@127.0.0.1:" + specs.get("regulator").port();
   }
 
@@ -65,8 +66,14 @@ public final class TestCluster implements AutoCloseable {
     return new TestCluster(consortium, root, overrides);
   }
 
-  private void add(String name, TestConsortium.Member member, List<String> roles) {
-    specs.put(name, new MemberSpec(name, member, roles, freePort()));
+  private void add(String name, TestConsortium.Member member) {
+    specs.put(name, new MemberSpec(name, member, List.copyOf(member.document.roles()), freePort()));
+  }
+
+  /** Each member's transport settings (Artery TLS); plain TCP unless set. */
+  public TestCluster withTransport(Function<MemberSpec, Config> transport) {
+    this.transport = transport;
+    return this;
   }
 
   public List<String> names() {
@@ -90,7 +97,6 @@ public final class TestCluster implements AutoCloseable {
     settings.put("akka.remote.artery.canonical.hostname", "127.0.0.1");
     settings.put("akka.remote.artery.canonical.port", spec.port());
     settings.put("akka.cluster.seed-nodes", List.of(seed));
-    settings.put("akka.cluster.roles", spec.roles());
     settings.put("akka.cluster.jmx.multi-mbeans-in-same-jvm", "on");
     settings.put("akka.cluster.split-brain-resolver.stable-after", "2s");
     settings.put("akka.coordinated-shutdown.exit-jvm", "off");
@@ -99,16 +105,11 @@ public final class TestCluster implements AutoCloseable {
     settings.put("consilium.data-dir", new File(root, name).getAbsolutePath());
     settings.put("consilium.ledger.block.max-delay", "20ms");
     settings.putAll(overrides);
-    Config config = ClusterWiring.configure(ConfigFactory.parseMap(settings));
-    StorageSettings storage = LedgerStorage.start(config);
-    ActorSystemSetup setup = ActorSystemSetup.create(BootstrapSetup.create(config))
-        .and(ReplicationTypes.canonicalTypes(consortium.registry));
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, setup);
-    ReplicatedLedger ledger = ReplicatedLedger.start(system, spec.member().did, spec.member().signer,
-        consortium.genesis, consortium.registry, storage, BlockBuilderSettings.fromConfig(config),
-        config.getInt("consilium.ledger.snapshot-every-blocks"), ReplicationSettings.fromConfig(config),
-        Clock.systemUTC());
-    Node node = new Node(spec, system, ledger);
+    NodeIdentity identity = new NodeIdentity(name, spec.member().did, spec.member().signer, spec.roles(),
+        transport.apply(spec));
+    ConsortiumNode member = ConsortiumNode.start(identity, consortium.genesis, consortium.registry,
+        ConfigFactory.parseMap(settings));
+    Node node = new Node(spec, member);
     running.put(name, node);
     return node;
   }
@@ -127,13 +128,7 @@ public final class TestCluster implements AutoCloseable {
 
   /** Stops a member (it leaves the cluster) and waits until its system has terminated. */
   public void stop(String name) {
-    Node node = running.remove(name);
-    node.system().terminate();
-    try {
-      node.system().getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError(name + " did not terminate", e);
-    }
+    running.remove(name).member().close();
   }
 
   /** Waits until {@code count} members are Up in every running member's view. */

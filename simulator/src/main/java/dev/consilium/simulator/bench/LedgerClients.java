@@ -24,12 +24,13 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Clients of a block builder: one thread per bank, each submitting that bank's pre-signed entries in nonce
+ * Clients of a ledger (a block builder in this JVM, or the replicated ledger's sequencer): one thread per bank, each submitting that bank's pre-signed entries in nonce
  * order and asking for every receipt. The entries are signed before the clock starts, as remote clients
  * would sign them on their own machines: on two cores, signing here would take CPU from the ledger.
  *
- * <p>A thread sends through {@link AskPattern}, which tells the builder on the calling thread, so one
- * bank's entries reach the builder in the order sent and its nonce check passes with many in flight.
+ * <p>A thread sends through {@link AskPattern}, which tells the builder (or the sequencer's proxy) on the
+ * calling thread, so one bank's entries arrive in the order sent and its nonce check passes with many in
+ * flight.
  */
 final class LedgerClients {
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
@@ -45,12 +46,22 @@ final class LedgerClients {
    */
   private static final Executor ON_REPLYING_THREAD = Runnable::run;
 
-  private final ActorSystem<?> system;
-  private final ActorRef<BlockBuilder.Command> builder;
+  /** Where bank {@code bank}'s entries go: a block builder in this JVM, or a member's sequencer proxy. */
+  @FunctionalInterface
+  interface EntrySubmitter {
+    CompletionStage<Receipt> submit(int bank, Entry entry);
+  }
+
+  private final EntrySubmitter submitter;
 
   LedgerClients(ActorSystem<?> system, ActorRef<BlockBuilder.Command> builder) {
-    this.system = system;
-    this.builder = builder;
+    this((bank, entry) -> AskPattern.askWithStatus(builder,
+        (ActorRef<StatusReply<Receipt>> replyTo) -> new BlockBuilder.Submit(entry, replyTo),
+        BenchNode.ASK_TIMEOUT, system.scheduler()));
+  }
+
+  LedgerClients(EntrySubmitter submitter) {
+    this.submitter = submitter;
   }
 
   /** Committed entries per second over a window after a warm-up, and whatever went wrong meanwhile. */
@@ -80,8 +91,9 @@ final class LedgerClients {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < entriesByBank.size(); i++) {
       List<Entry> entries = entriesByBank.get(i);
+      int bank = i;
       threads.add(start("bench-client-" + i, () -> {
-        closedLoop(entries, window, stop, committed, failures);
+        closedLoop(bank, entries, window, stop, committed, failures);
         exhausted.incrementAndGet();
       }));
     }
@@ -109,7 +121,8 @@ final class LedgerClients {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < entriesByBank.size(); i++) {
       List<Entry> entries = entriesByBank.get(i);
-      threads.add(start("bench-client-" + i, () -> closedLoop(entries, window, NEVER, committed, failures)));
+      int bank = i;
+      threads.add(start("bench-client-" + i, () -> closedLoop(bank, entries, window, NEVER, committed, failures)));
     }
     joinAll(threads);
     return failures.summary();
@@ -134,21 +147,22 @@ final class LedgerClients {
       latencies[i] = mine;
       // Threads are staggered so that the offered load is even, not in bursts of one entry per thread.
       long first = start + i * intervalNanos / threadCount;
-      threads.add(start("bench-paced-" + i, () -> pacedLoop(entries, first, intervalNanos, mine, failures)));
+      int bank = i;
+      threads.add(start("bench-paced-" + i, () -> pacedLoop(bank, entries, first, intervalNanos, mine, failures)));
     }
     joinAll(threads);
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).filter(n -> n >= 0).sorted().toArray();
     return new Latencies(all, ratePerSecond, failures.summary());
   }
 
-  private void closedLoop(List<Entry> entries, int window, AtomicBoolean stop, LongAdder committed,
+  private void closedLoop(int bank, List<Entry> entries, int window, AtomicBoolean stop, LongAdder committed,
       Failures failures) {
     Semaphore inFlight = new Semaphore(window);
     for (Entry entry : entries) {
       if (!acquire(inFlight, stop)) {
         break;
       }
-      submit(entry).whenCompleteAsync((receipt, failure) -> {
+      submitter.submit(bank, entry).whenCompleteAsync((receipt, failure) -> {
         if (failure == null) {
           committed.increment();
         } else {
@@ -160,7 +174,7 @@ final class LedgerClients {
     drain(inFlight, window, failures);
   }
 
-  private void pacedLoop(List<Entry> entries, long first, long intervalNanos, long[] latencies,
+  private void pacedLoop(int bank, List<Entry> entries, long first, long intervalNanos, long[] latencies,
       Failures failures) {
     Semaphore inFlight = new Semaphore(PACED_MAX_IN_FLIGHT);
     for (int k = 0; k < entries.size(); k++) {
@@ -171,7 +185,7 @@ final class LedgerClients {
       }
       int index = k;
       Entry entry = entries.get(k);
-      submit(entry).whenCompleteAsync((receipt, failure) -> {
+      submitter.submit(bank, entry).whenCompleteAsync((receipt, failure) -> {
         if (failure == null) {
           latencies[index] = System.nanoTime() - due;
         } else {
@@ -182,12 +196,6 @@ final class LedgerClients {
     }
     // Semaphore release happens-before the acquire below, so the latencies written so far are visible.
     drain(inFlight, PACED_MAX_IN_FLIGHT, failures);
-  }
-
-  private CompletionStage<Receipt> submit(Entry entry) {
-    return AskPattern.askWithStatus(builder,
-        (ActorRef<StatusReply<Receipt>> replyTo) -> new BlockBuilder.Submit(entry, replyTo),
-        BenchNode.ASK_TIMEOUT, system.scheduler());
   }
 
   private static boolean acquire(Semaphore inFlight, AtomicBoolean stop) {

@@ -1,0 +1,101 @@
+package dev.consilium.runtime.node;
+
+import akka.actor.BootstrapSetup;
+import akka.actor.setup.ActorSystemSetup;
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigValueFactory;
+import dev.consilium.ledger.block.Block;
+import dev.consilium.ledger.contract.ContractRegistry;
+import dev.consilium.ledger.sequencer.BlockBuilderSettings;
+import dev.consilium.ledger.storage.LedgerStorage;
+import dev.consilium.ledger.storage.StorageSettings;
+import dev.consilium.runtime.cluster.ClusterWiring;
+import dev.consilium.runtime.replication.ReplicatedLedger;
+import dev.consilium.runtime.replication.ReplicationSettings;
+import dev.consilium.runtime.replication.ReplicationTypes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One member of the consortium, started in the order a member starts: its config (its own settings, its
+ * identity's roles and transport, the cluster and storage wiring), the settings checked, the journal schema
+ * created, the ActorSystem, then its part of the replicated ledger. Used by {@code bin/consilium node}, by
+ * the simulator's in-process mode and by the tests, so all three start members the same way.
+ */
+public final class ConsortiumNode implements AutoCloseable {
+  /** Every member's ActorSystem has this name: Akka clusters only systems of one name. */
+  public static final String SYSTEM_NAME = "consilium";
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+  private final NodeIdentity identity;
+  private final ActorSystem<Void> system;
+  private final ReplicatedLedger ledger;
+  private final Config config;
+
+  private ConsortiumNode(NodeIdentity identity, ActorSystem<Void> system, ReplicatedLedger ledger, Config config) {
+    this.identity = identity;
+    this.system = system;
+    this.ledger = ledger;
+    this.config = config;
+  }
+
+  /**
+   * Starts {@code identity}'s node with {@code memberConfig} (unresolved: host, port, seed nodes, data
+   * directory and any other setting) on the ledger that begins with {@code genesis}. Throws naming the bad
+   * setting or file if any check fails; nothing is started then.
+   */
+  public static ConsortiumNode start(NodeIdentity identity, Block genesis, ContractRegistry registry,
+      Config memberConfig) {
+    Config config = ClusterWiring.configure(identity.transport()
+        .withFallback(ConfigFactory.empty().withValue("akka.cluster.roles",
+            ConfigValueFactory.fromIterable(identity.roles())))
+        .withFallback(memberConfig));
+    StorageSettings storage = LedgerStorage.start(config);
+    BlockBuilderSettings blockSettings = BlockBuilderSettings.fromConfig(config);
+    ReplicationSettings replication = ReplicationSettings.fromConfig(config);
+    int snapshotEveryBlocks = config.getInt("consilium.ledger.snapshot-every-blocks");
+    ActorSystemSetup setup = ActorSystemSetup.create(BootstrapSetup.create(config))
+        .and(ReplicationTypes.canonicalTypes(registry));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, setup);
+    try {
+      ReplicatedLedger ledger = ReplicatedLedger.start(system, identity.did(), identity.signer(), genesis, registry,
+          storage, blockSettings, snapshotEveryBlocks, replication, Clock.systemUTC());
+      return new ConsortiumNode(identity, system, ledger, config);
+    } catch (RuntimeException e) {
+      system.terminate();
+      throw e;
+    }
+  }
+
+  public NodeIdentity identity() {
+    return identity;
+  }
+
+  public ActorSystem<Void> system() {
+    return system;
+  }
+
+  public ReplicatedLedger ledger() {
+    return ledger;
+  }
+
+  /** The resolved config the node runs with. */
+  public Config config() {
+    return config;
+  }
+
+  /** Leaves the cluster and stops, waiting up to 30 s. */
+  @Override
+  public void close() {
+    system.terminate();
+    try {
+      system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException(identity.name() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s", e);
+    }
+  }
+}
