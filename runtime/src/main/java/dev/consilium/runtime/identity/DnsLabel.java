@@ -21,7 +21,7 @@ final class DnsLabel {
     }
     if (!LABEL.matcher(text).matches()) {
       throw new IllegalArgumentException(what + " '" + text + "' may hold only lowercase letters, digits and"
-          + " inner hyphens (a DNS label, e.g. 'bank-a')");
+          + " inner hyphens: it must be a DNS label");
     }
     return text;
   }
