@@ -122,7 +122,8 @@ final class CertificateProfile {
               new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}))
           .addExtension(Extension.subjectAlternativeName, false, alternativeNames)
           .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(memberKey))
-          .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(root.getPublicKey()));
+          .addExtension(Extension.authorityKeyIdentifier, false,
+              extensions.createAuthorityKeyIdentifier(root.getPublicKey()));
       return sign(builder, rootKey);
     } catch (GeneralSecurityException | CertIOException e) {
       throw new IllegalStateException("cannot build the certificate of member " + member, e);

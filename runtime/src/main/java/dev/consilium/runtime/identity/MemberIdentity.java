@@ -49,8 +49,8 @@ public final class MemberIdentity {
     Path signingKeyFile = dir.resolve(IdentityFiles.SIGNING_KEY);
     Ed25519PrivateKey signingKey = SigningKeyFile.read(signingKeyFile);
     if (!signingKey.publicKey().equals(published.document().signingKey())) {
-      throw new IdentityException(signingKeyFile, "holds the key of " + Did.of(signingKey.publicKey())
-          + ", but " + IdentityFiles.DOCUMENT + " and " + IdentityFiles.TLS_CERTIFICATE + " are for " + published.did());
+      throw new IdentityException(signingKeyFile, "holds the key of " + Did.of(signingKey.publicKey()) + ", but "
+          + IdentityFiles.DOCUMENT + " and " + IdentityFiles.TLS_CERTIFICATE + " are for " + published.did());
     }
 
     List<String> warnings = new ArrayList<>();

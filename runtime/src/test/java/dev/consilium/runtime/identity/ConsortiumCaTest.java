@@ -1,15 +1,18 @@
 package dev.consilium.runtime.identity;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
@@ -58,8 +61,8 @@ public class ConsortiumCaTest {
     assertTrue(certificateText.startsWith("-----BEGIN CERTIFICATE-----\n"));
     String body = certificateText.replaceAll("-----[A-Z ]+-----", "").strip();
     assertTrue("lines of 64", body.lines().allMatch(line -> line.length() <= 64));
-    assertEquals(ca.certificate(), java.security.cert.CertificateFactory.getInstance("X.509")
-        .generateCertificate(new java.io.ByteArrayInputStream(Base64.getMimeDecoder().decode(body))));
+    assertEquals(ca.certificate(), CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(Base64.getMimeDecoder().decode(body))));
   }
 
   @Test
@@ -78,7 +81,7 @@ public class ConsortiumCaTest {
     FileAlreadyExistsException e = assertThrows(FileAlreadyExistsException.class, () -> other.writeTo(dir));
     assertTrue(e.getMessage(), e.getMessage().contains("ca.key"));
     assertTrue(e.getMessage(), e.getMessage().contains("refusing to overwrite"));
-    assertTrue(java.util.Arrays.equals(key, Files.readAllBytes(dir.resolve("ca.key"))));
+    assertArrayEquals(key, Files.readAllBytes(dir.resolve("ca.key")));
   }
 
   @Test

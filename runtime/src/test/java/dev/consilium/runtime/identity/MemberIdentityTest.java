@@ -10,17 +10,21 @@ import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.membership.MemberDocument;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -70,10 +74,11 @@ public class MemberIdentityTest {
   @Test
   public void writeTo_secretFilesAreOwnerOnly_publicFilesAreNot() throws Exception {
     for (String secret : List.of("tls.key", "signing.key")) {
-      assertEquals(secret, "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(bankA.resolve(secret))));
+      Path file = bankA.resolve(secret);
+      assertEquals(secret, "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
     try (Stream<Path> files = Files.list(bankA)) {
-      assertEquals(Set.copyOf(ALL_FILES), files.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+      assertEquals(Set.copyOf(ALL_FILES), files.map(p -> p.getFileName().toString()).collect(Collectors.toSet()));
     }
     assertArrayEquals(Files.readAllBytes(FOLDER.getRoot().toPath().resolve("ca/ca.crt")),
         Files.readAllBytes(bankA.resolve("ca.crt")));
@@ -204,7 +209,8 @@ public class MemberIdentityTest {
     Files.writeString(dir.resolve("signing.key"), "-----BEGIN PRIVATE KEY-----\n" + secretLooking
         + "\n-----END PRIVATE KEY-----\n");
     IdentityException e = assertThrows(IdentityException.class, () -> MemberIdentity.load(dir));
-    assertEquals(dir.resolve("signing.key") + ": its PEM block is not a well-formed PKCS#8 private key", e.getMessage());
+    assertEquals(dir.resolve("signing.key") + ": its PEM block is not a well-formed PKCS#8 private key",
+        e.getMessage());
     assertFalse(e.getMessage().contains(secretLooking.substring(10)));
   }
 
@@ -231,8 +237,8 @@ public class MemberIdentityTest {
     Path dir = FOLDER.newFolder().toPath();
     Files.writeString(dir.resolve("member.txt"), "mine");
     IssuedMember issued = ca.issue(MemberName.of("bank-c"), Set.of("institution"),
-        new MemberEndpoint("localhost", 2552), Instant.now(), new java.security.SecureRandom());
-    assertThrows(java.nio.file.FileAlreadyExistsException.class, () -> issued.writeTo(dir));
+        new MemberEndpoint("localhost", 2552), Instant.now(), new SecureRandom());
+    assertThrows(FileAlreadyExistsException.class, () -> issued.writeTo(dir));
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(1, files.count());
     }
@@ -258,7 +264,7 @@ public class MemberIdentityTest {
   /** SHA-256 in hex, computed here with the JDK rather than through the code under test. */
   private static final class Sha256Hex {
     static String of(byte[] data) throws Exception {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(data));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
     }
   }
 }

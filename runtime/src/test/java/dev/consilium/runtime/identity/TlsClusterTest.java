@@ -2,7 +2,6 @@ package dev.consilium.runtime.identity;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertTrue;
 
 import akka.actor.Address;
 import akka.actor.typed.ActorSystem;
@@ -22,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.ClassRule;
 import org.junit.Test;
@@ -96,7 +96,7 @@ public class TlsClusterTest {
     Config config = ArteryTlsConfig.forDirectory(memberDir).withFallback(node).withFallback(ConfigFactory.load());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "consilium", config);
     started.add(system);
-    assertTrue(system.settings().config().getString("akka.remote.artery.transport").equals("tls-tcp"));
+    assertEquals("tls-tcp", system.settings().config().getString("akka.remote.artery.transport"));
     return system;
   }
 
@@ -113,7 +113,7 @@ public class TlsClusterTest {
         .map(Member::address).collect(Collectors.toSet());
   }
 
-  private static <T> java.util.stream.Stream<T> stream(Iterable<T> items) {
+  private static <T> Stream<T> stream(Iterable<T> items) {
     return StreamSupport.stream(items.spliterator(), false);
   }
 

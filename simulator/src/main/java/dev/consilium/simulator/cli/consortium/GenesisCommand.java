@@ -7,7 +7,6 @@ import dev.consilium.ledger.genesis.AdmissionPolicy;
 import dev.consilium.ledger.genesis.GenesisBlock;
 import dev.consilium.ledger.genesis.GenesisConfig;
 import dev.consilium.ledger.identity.Did;
-import dev.consilium.ledger.membership.MemberDocument;
 import dev.consilium.ledger.validation.RefusedException;
 import dev.consilium.runtime.identity.ConsortiumName;
 import dev.consilium.runtime.identity.IdentityException;
