@@ -1,5 +1,7 @@
 package dev.consilium.simulator.cli;
 
+import dev.consilium.simulator.cli.consortium.CaCommand;
+import dev.consilium.simulator.cli.consortium.GenesisCommand;
 import dev.consilium.simulator.cli.ledger.LedgerCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -16,7 +18,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Consilium: privacy-computing runtime for financial consortia.",
-    subcommands = {BenchCommand.class, LedgerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {CaCommand.class, GenesisCommand.class, LedgerCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class ConsiliumCommand implements Callable<Integer> {
   /** Exit status for a command line that could not be understood. */
   public static final int EXIT_USAGE = CommandLine.ExitCode.USAGE;
