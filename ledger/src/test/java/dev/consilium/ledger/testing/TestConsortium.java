@@ -38,10 +38,16 @@ public final class TestConsortium {
   public final LedgerState genesisState;
 
   public TestConsortium(SecureRandom random) {
-    regulator = Member.create(random, "regulator", "validator");
-    bankA = Member.create(random, "institution", "validator");
-    bankB = Member.create(random, "institution", "validator");
-    bankC = Member.create(random, "institution", "validator");
+    this(Member.create(random, "regulator", "validator"), Member.create(random, "institution", "validator"),
+        Member.create(random, "institution", "validator"), Member.create(random, "institution", "validator"));
+  }
+
+  /** The consortium of these four members (for members issued elsewhere, with certificates). */
+  public TestConsortium(Member regulator, Member bankA, Member bankB, Member bankC) {
+    this.regulator = regulator;
+    this.bankA = bankA;
+    this.bankB = bankB;
+    this.bankC = bankC;
     config = GenesisConfig.of("test-consortium", CHANNEL,
         List.of(regulator.document, bankA.document, bankB.document, bankC.document), new byte[0],
         AdmissionPolicy.REGULATOR, 3);
@@ -100,6 +106,14 @@ public final class TestConsortium {
       this.signer = Ed25519Sign.create(key);
       this.did = document.did();
       this.document = document;
+    }
+
+    /** A member with this key and document (the document's key must be the key's public half). */
+    public static Member of(Ed25519PrivateKey key, MemberDocument document) {
+      if (!document.did().equals(Did.of(key.publicKey()))) {
+        throw new IllegalArgumentException("document of " + document.did() + " is not the key's");
+      }
+      return new Member(key, document);
     }
 
     static Member create(SecureRandom random, String... roles) {

@@ -3,6 +3,11 @@ package dev.consilium.runtime.node;
 import com.typesafe.config.Config;
 import dev.consilium.ledger.identity.Did;
 import dev.consilium.mpc.signature.PublicKeySign;
+import dev.consilium.mpc.signature.Ed25519Sign;
+import dev.consilium.runtime.identity.ArteryTlsConfig;
+import dev.consilium.runtime.identity.IdentityException;
+import dev.consilium.runtime.identity.MemberIdentity;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,6 +23,16 @@ public record NodeIdentity(String name, Did did, PublicKeySign signer, List<Stri
     Objects.requireNonNull(signer, "signer");
     roles = List.copyOf(roles);
     Objects.requireNonNull(transport, "transport");
+  }
+
+  /**
+   * The identity in member directory {@code dir} (as {@code bin/consilium ca issue} writes it), checked whole
+   * by {@link MemberIdentity#load}, with Artery on mutual TLS with its certificate.
+   */
+  public static NodeIdentity fromDirectory(Path dir) throws IdentityException {
+    MemberIdentity member = MemberIdentity.load(dir);
+    return new NodeIdentity(member.name().value(), member.did(), Ed25519Sign.create(member.signingKey()),
+        List.copyOf(member.document().roles()), ArteryTlsConfig.of(member));
   }
 
   public boolean hasRole(String role) {

@@ -12,6 +12,7 @@ import dev.consilium.ledger.sequencer.Receipt;
 import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.runtime.testing.LedgerChecks;
 import dev.consilium.runtime.testing.TestCluster;
+import dev.consilium.runtime.testing.TlsConsortium;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +42,13 @@ public class ReplicatedLedgerTest {
   }
 
   @Test
-  public void entriesFromAllMembers_reachEveryReplica_atOneHeadAndStateRoot() throws Exception {
-    cluster = TestCluster.of(consortium, folder.newFolder(), Map.of()).startAll();
+  public void entriesFromAllMembers_overMutualTls_reachEveryReplica_atOneHeadAndStateRoot() throws Exception {
+    TlsConsortium tls = TlsConsortium.issue(folder.newFolder("identities").toPath());
+    cluster = TestCluster.of(tls.consortium, folder.newFolder(), Map.of())
+        .withTransport(spec -> tls.transport(spec.name()))
+        .startAll();
+    assertEquals("tls-tcp", cluster.node("bank-a").system().settings().config()
+        .getString("akka.remote.artery.transport"));
     List<Receipt> receipts = submitFromAll(cluster, cluster.names(), 1_000);
     assertEquals(1_000, receipts.size());
     Set<String> entryHashes = new HashSet<>();
