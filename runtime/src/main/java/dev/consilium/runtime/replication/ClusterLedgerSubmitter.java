@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Signs entries as this member and submits them to the sequencer singleton. Nonces follow the wall clock
  * in microseconds (and never repeat within this process), so a restarted member needs no state to stay
  * above its last nonce. A submission that gets no answer, or is told to retry, is sent again unchanged (same
- * nonce, same signature) up to {@code submitAttempts} times: if the first copy was committed after all, the
+ * nonce, same signature) up to {@code submitAttempts} times: if the first copy was sequenced after all, the
  * copy is refused for its nonce and the stage fails saying so; an entry is never applied twice.
  */
 public final class ClusterLedgerSubmitter implements LedgerSubmitter {
@@ -58,10 +58,10 @@ public final class ClusterLedgerSubmitter implements LedgerSubmitter {
 
   /** Submits an entry this member signed itself, retrying as described above. */
   public CompletionStage<Receipt> submit(Entry entry) {
-    return attempt(entry, 1);
+    return attempt(entry, 1, null);
   }
 
-  private CompletionStage<Receipt> attempt(Entry entry, int attempt) {
+  private CompletionStage<Receipt> attempt(Entry entry, int attempt, Throwable previous) {
     CompletionStage<Receipt> asked = AskPattern.askWithStatus(sequencer,
         replyTo -> new LedgerSequencer.Submit(entry, replyTo), Duration.ofMillis(settings.submitTimeoutMs()),
         system.scheduler());
@@ -73,11 +73,12 @@ public final class ClusterLedgerSubmitter implements LedgerSubmitter {
           ? failure.getCause() : failure;
       if (attempt > 1 && cause.getMessage() != null && cause.getMessage().contains("not above its last nonce")) {
         return CompletableFuture.<Receipt>failedFuture(new SubmissionException("entry nonce " + entry.nonce()
-            + " was already used: an earlier attempt was most likely committed; look it up by entry hash "
-            + entry.hash().toHex(), false, cause));
+            + " was already used: the earlier attempt that failed with '" + previous.getMessage()
+            + "' was sequenced, and is committed or still waiting for a quorum; look it up by entry hash "
+            + entry.hash().toHex() + " before submitting the action again", false, cause));
       }
       if (isRetryable(cause) && attempt < settings.submitAttempts()) {
-        return attempt(entry, attempt + 1).toCompletableFuture();
+        return attempt(entry, attempt + 1, cause).toCompletableFuture();
       }
       return CompletableFuture.<Receipt>failedFuture(new SubmissionException("entry " + entry.hash().toHex()
           + " not committed after " + attempt + " attempt(s): " + cause.getMessage(), isRetryable(cause), cause));

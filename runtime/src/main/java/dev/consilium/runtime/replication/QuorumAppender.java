@@ -161,6 +161,8 @@ final class QuorumAppender {
     if (pending.acked().contains(self) && pending.acked().size() >= quorum) {
       Block block = pending.block();
       committedHeight = block.height();
+      context.getLog().debug("Block {} committed on {} of {} needed validators", block.height(),
+          pending.acked().size(), quorum);
       pending.replyTo().tell(StatusReply.success(new LedgerReplica.Appended(block.height(), block.hash())));
       pending = null;
     }

@@ -4,6 +4,8 @@ import dev.consilium.simulator.cli.consortium.CaCommand;
 import dev.consilium.simulator.cli.consortium.GenesisCommand;
 import dev.consilium.simulator.cli.ledger.LedgerCommand;
 import java.util.concurrent.Callable;
+import dev.consilium.simulator.cli.node.MemberCommand;
+import dev.consilium.simulator.cli.node.NodeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Consilium: privacy-computing runtime for financial consortia.",
-    subcommands = {CaCommand.class, GenesisCommand.class, LedgerCommand.class, BenchCommand.class,
+    subcommands = {CaCommand.class, GenesisCommand.class, NodeCommand.class, MemberCommand.class,
+        LedgerCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class ConsiliumCommand implements Callable<Integer> {
   /** Exit status for a command line that could not be understood. */
