@@ -121,6 +121,8 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
 
   private record RaiseDone(EpochLog.Promise promise, Throwable failure) implements Command {}
 
+  private record PromiseLoaded(EpochLog.Promise promise, Throwable failure) implements Command {}
+
   private record ReplicaStopped(long keepHeight) implements Command {}
 
   private record Truncated(Throwable failure) implements Command {}
@@ -173,7 +175,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   private ActorRef<LedgerReplica.Command> replica;
   private int replicaGeneration;
   private BlockHeader head; // null until the replica has started
-  private EpochLog.Promise promise = null;
+  private EpochLog.Promise promise; // loaded before the replica starts
   private long committedHeight; // the highest height known committed; blocks at or below are never dropped
   private final Map<Long, Sha256Hash> recentHashes = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
@@ -218,9 +220,10 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
       context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
       context.getSystem().receptionist().tell(Receptionist.subscribe(KEY,
           context.messageAdapter(Receptionist.Listing.class, listing -> new PeersChanged(listing.getServiceInstances(KEY)))));
-      endpoint.startReplica();
+      // The promise first, then the replica: one operation at a time from the start.
+      endpoint.busy = true;
       context.ask(EpochLog.Promise.class, endpoint.epochLog, settings.localAskTimeout(), EpochLog.Get::new,
-          (promise, failure) -> new RaiseDone(promise, failure));
+          PromiseLoaded::new);
       timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(settings.catchUpIntervalMs()));
       return endpoint;
     })));
@@ -238,6 +241,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
         .onMessage(StateRead.class, this::onStateRead)
         .onMessage(PromiseDone.class, this::onPromiseDone)
         .onMessage(RaiseDone.class, this::onRaiseDone)
+        .onMessage(PromiseLoaded.class, this::onPromiseLoaded)
         .onMessage(ReplicaStopped.class, this::onReplicaStopped)
         .onMessage(Truncated.class, this::onTruncated)
         .onMessage(PeersChanged.class, this::onPeersChanged)
@@ -314,7 +318,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   // ---- promises ----
 
   private Behavior<Command> onPromise(Promise request) {
-    if (busy || promise == null) {
+    if (busy || head == null) {
       return stashed(request);
     }
     busy = true;
@@ -335,6 +339,15 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     return idle();
   }
 
+  private Behavior<Command> onPromiseLoaded(PromiseLoaded loaded) {
+    if (loaded.failure() != null) {
+      throw new IllegalStateException("the epoch log did not recover", loaded.failure());
+    }
+    promise = loaded.promise();
+    startReplica();
+    return this;
+  }
+
   private Behavior<Command> onRaiseDone(RaiseDone done) {
     if (done.failure() != null) {
       throw new IllegalStateException("the epoch log could not record epoch " + done.promise(), done.failure());
@@ -346,7 +359,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   // ---- blocks from the sequencer ----
 
   private Behavior<Command> onReplicate(Replicate request) {
-    if (busy || promise == null) {
+    if (busy || head == null) {
       return stashed(request);
     }
     if (request.epoch() < promise.epoch()) {
@@ -450,7 +463,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   // ---- catch-up ----
 
   private Behavior<Command> onCatchUp(CatchUp request) {
-    if (busy || catchUp != null) {
+    if (busy || head == null || catchUp != null) {
       return stashed(request);
     }
     CatchUpRun run = new CatchUpRun(request.peer(), request.targetHeight(), request.targetHash(),
@@ -636,7 +649,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   }
 
   private Behavior<Command> onGetHead(GetHead request) {
-    if (head == null || promise == null) {
+    if (head == null) {
       return stashed(request);
     }
     request.replyTo().tell(headReport());
@@ -692,7 +705,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
       return this;
     }
     busy = false;
-    if (head == null || promise == null) {
+    if (head == null) {
       return this;
     }
     // Replayed requests that find the endpoint busy again are stashed again, behind the rest.

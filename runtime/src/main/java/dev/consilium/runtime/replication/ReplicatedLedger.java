@@ -75,8 +75,11 @@ public final class ReplicatedLedger {
     int commitQuorum = genesisState.genesis().commitQuorum();
     BlockRules rules = new BlockRules(registry);
     MembershipView membership = new MembershipView(genesisState.membership());
+    // A failed endpoint (a journal it cannot read or write, a replica that stopped) starts again from disk.
     ActorRef<ReplicaEndpoint.Command> endpoint = system.systemActorOf(
-        ReplicaEndpoint.create(self, rules, snapshotEveryBlocks, storage, genesis, membership, settings),
+        Behaviors.supervise(ReplicaEndpoint.create(self, rules, snapshotEveryBlocks, storage, genesis, membership,
+            settings)).onFailure(SupervisorStrategy.restartWithBackoff(Duration.ofMillis(500), Duration.ofSeconds(10),
+            0.2)),
         ENDPOINT_NAME, Props.empty());
     Behavior<LedgerSequencer.Command> sequencerBehavior = Behaviors.supervise(LedgerSequencer.create(self, signer,
             endpoint, rules.entryRules(), blockSettings, membership, commitQuorum, settings, clock))
