@@ -47,15 +47,26 @@ final class BenchConsortium {
 
   static BenchConsortium create(int bankCount, SecureRandom random) {
     Member regulator = Member.create(random, "regulator", Set.of("regulator", "validator"));
+    return create(regulator.key, List.of(regulator.document), bankCount, 1, random);
+  }
+
+  /**
+   * A consortium whose validators are the members of {@code validators} (issued with certificates elsewhere;
+   * the first is the regulator, whose key signs genesis), plus {@code bankCount} client banks, committing on
+   * {@code commitQuorum} validators.
+   */
+  static BenchConsortium create(Ed25519PrivateKey regulatorKey, List<MemberDocument> validators, int bankCount,
+      int commitQuorum, SecureRandom random) {
+    Member regulator = new Member(regulatorKey, validators.get(0));
     List<Member> banks = new ArrayList<>();
-    List<MemberDocument> founders = new ArrayList<>(List.of(regulator.document));
+    List<MemberDocument> founders = new ArrayList<>(validators);
     for (int i = 0; i < bankCount; i++) {
       Member bank = Member.create(random, "bank-" + i, Set.of("institution"));
       banks.add(bank);
       founders.add(bank.document);
     }
     GenesisConfig config = GenesisConfig.of("bench-consortium", CHANNEL, founders, new byte[0],
-        AdmissionPolicy.REGULATOR, 1);
+        AdmissionPolicy.REGULATOR, commitQuorum);
     ContractRegistry registry = Contracts.standard();
     Block genesis = GenesisBlock.create(config, regulator.key, System.currentTimeMillis(), registry);
     return new BenchConsortium(registry, regulator, List.copyOf(banks), genesis);

@@ -244,7 +244,7 @@ public final class LedgerBench {
   }
 
   /** Slick, HikariCP and Akka log at DEBUG and INFO without a logback.xml; the benchmark shows warnings only. */
-  private static void quietLogs() {
+  static void quietLogs() {
     ILoggerFactory factory = LoggerFactory.getILoggerFactory();
     if (factory instanceof LoggerContext context) {
       context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
@@ -276,7 +276,7 @@ public final class LedgerBench {
     }
   }
 
-  private static void deleteTree(Path root, PrintStream out) {
+  static void deleteTree(Path root, PrintStream out) {
     try (Stream<Path> paths = Files.walk(root)) {
       for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
         Files.delete(path);
