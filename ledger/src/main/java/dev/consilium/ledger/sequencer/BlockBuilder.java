@@ -3,6 +3,7 @@ package dev.consilium.ledger.sequencer;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
 import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
@@ -159,6 +160,7 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
+        .onSignal(PostStop.class, signal -> onStopped())
         .onMessage(Submit.class, this::onSubmit)
         .onMessageEquals(Verified.INSTANCE, this::admitVerified)
         .onMessageEquals(Cut.INSTANCE, this::onCut)
@@ -282,6 +284,24 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     committedState = appended.sealed().state();
     inFlight = null;
     sendNext();
+    return this;
+  }
+
+  /**
+   * Stopped (the sequencer moved to another member): every entry not yet answered is answered now, so its
+   * submitter sends it again at once instead of waiting for a timeout. An entry of a block that a quorum
+   * persisted after all is then recognised by the next sequencer.
+   */
+  private Behavior<Command> onStopped() {
+    String reason = "the sequencer stopped before this entry was committed; submit it again";
+    List<Waiter> waiting = new ArrayList<>();
+    if (inFlight != null) {
+      waiting.addAll(inFlight.waiters());
+    }
+    ready.forEach(pending -> waiting.addAll(pending.waiters()));
+    waiting.addAll(draftWaiters);
+    waiting.forEach(waiter -> waiter.replyTo().tell(StatusReply.error(reason)));
+    incoming.forEach(entry -> entry.submit().replyTo().tell(StatusReply.error(reason)));
     return this;
   }
 

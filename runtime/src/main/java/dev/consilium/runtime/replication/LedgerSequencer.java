@@ -18,6 +18,7 @@ import dev.consilium.ledger.sequencer.BlockBuilder;
 import dev.consilium.ledger.sequencer.BlockBuilderSettings;
 import dev.consilium.ledger.sequencer.Receipt;
 import dev.consilium.ledger.validation.EntryRules;
+import dev.consilium.mpc.hash.Sha256Hash;
 import dev.consilium.mpc.signature.PublicKeySign;
 import dev.consilium.runtime.ledger.MembershipView;
 import dev.consilium.runtime.serialization.CborSerializable;
@@ -26,6 +27,9 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,6 +46,12 @@ import java.util.Set;
  */
 public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Command> {
   private static final int STASH_CAPACITY = 10_000;
+  /** Entries remembered as committed, to answer a resubmission with its receipt (about 30 s at full rate). */
+  private static final int INDEXED_ENTRIES = 200_000;
+  /** Blocks read back into that memory when an epoch opens: they may hold entries of the previous sequencer. */
+  private static final int SEED_BLOCKS = 64;
+  private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
+  private static final String REPLAYED_NONCE = "not above its last nonce";
 
   /** What the sequencer answers to. */
   public sealed interface Command {}
@@ -58,6 +68,16 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
   private record CaughtUp(ReplicaEndpoint.Head head, Throwable failure) implements Command {}
 
   private record ChildStopped(String which) implements Command {}
+
+  /** The builder's answer for a submission this sequencer passed on. */
+  private record Answered(Entry entry, Receipt receipt, Throwable failure) implements Command {}
+
+  /** The block holding an entry submitted again, read back to make its receipt. */
+  private record FoundBlock(Entry entry, CommittedEntries.Location location, ReplicaEndpoint.Command answer,
+      Throwable failure) implements Command {}
+
+  /** The newest blocks of this member's replica, read when the epoch opens. */
+  private record Seeded(long fromHeight, ReplicaEndpoint.Command answer, Throwable failure) implements Command {}
 
   private enum ElectionTimedOut implements Command { INSTANCE }
 
@@ -83,6 +103,9 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
   private final Map<Did, ReplicaEndpoint.Promised> grants = new HashMap<>();
   private ActorRef<LedgerReplica.Command> appender;
   private ActorRef<BlockBuilder.Command> builder; // non-null once the epoch is open
+  private final CommittedEntries committed = new CommittedEntries(INDEXED_ENTRIES);
+  // Submissions passed on and not yet answered, by entry: a copy submitted meanwhile waits for the same answer.
+  private final Map<Sha256Hash, List<ActorRef<StatusReply<Receipt>>>> pending = new HashMap<>();
 
   private LedgerSequencer(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> timers,
       Did self, PublicKeySign signer, ActorRef<ReplicaEndpoint.Command> local, EntryRules rules,
@@ -129,12 +152,24 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
         .onMessageEquals(ElectionTimedOut.INSTANCE, this::onElectionTimedOut)
         .onMessage(CaughtUp.class, this::onCaughtUp)
         .onMessage(ChildStopped.class, this::onChildStopped)
+        .onMessage(Answered.class, this::onAnswered)
+        .onMessage(FoundBlock.class, this::onFoundBlock)
+        .onMessage(Seeded.class, this::onSeeded)
         .build();
   }
 
   private Behavior<Command> onSubmit(Submit submit) {
     if (builder != null) {
-      builder.tell(new BlockBuilder.Submit(submit.entry(), submit.replyTo()));
+      Entry entry = submit.entry();
+      List<ActorRef<StatusReply<Receipt>>> waiting = pending.get(entry.hash());
+      if (waiting != null) {
+        waiting.add(submit.replyTo()); // the same entry again: one answer for both
+        return this;
+      }
+      pending.put(entry.hash(), new ArrayList<>(List.of(submit.replyTo())));
+      context.askWithStatus(Receipt.class, builder, ANSWER_TIMEOUT,
+          replyTo -> new BlockBuilder.Submit(entry, replyTo),
+          (receipt, failure) -> new Answered(entry, receipt, failure));
     } else if (stash.isFull()) {
       submit.replyTo().tell(StatusReply.error("sequencer is opening epoch " + epoch + " and " + stash.size()
           + " entries already wait; retry later"));
@@ -226,14 +261,31 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
           caughtUp.failure().getMessage());
       return retryElection();
     }
+    long fromHeight = Math.max(0, caughtUp.head().height() - SEED_BLOCKS + 1);
+    context.ask(ReplicaEndpoint.Command.class, local, settings.localAskTimeout(),
+        replyTo -> new ReplicaEndpoint.GetBlocks(fromHeight, SEED_BLOCKS, replyTo),
+        (answer, failure) -> new Seeded(fromHeight, answer, failure));
+    return this;
+  }
+
+  /** The newest blocks are remembered as committed (those of an older epoch are, once this one commits). */
+  private Behavior<Command> onSeeded(Seeded seeded) {
+    if (seeded.failure() != null || !(seeded.answer() instanceof ReplicaEndpoint.Blocks blocks)) {
+      context.getLog().warn("Sequencer {}: own replica did not return its newest blocks for epoch {}", self, epoch);
+      return retryElection();
+    }
+    for (dev.consilium.ledger.block.Block block : blocks.blocks()) {
+      remember(block);
+    }
     appender = context.spawn(QuorumAppender.create(epoch, self, local, membership, minimumQuorum, settings),
+        "appender-" + epoch);    appender = context.spawn(QuorumAppender.create(epoch, self, local, membership, minimumQuorum, settings),
         "appender-" + epoch);
     builder = context.spawn(BlockBuilder.create(appender, rules, blockSettings, epoch, self, signer, clock),
         "builder-" + epoch);
     context.watchWith(appender, new ChildStopped("appender"));
     context.watchWith(builder, new ChildStopped("block builder"));
-    context.getLog().info("Sequencer {} sequencing in epoch {} from height {}", self, epoch,
-        caughtUp.head().height());
+    context.getLog().info("Sequencer {} sequencing in epoch {} after height {}", self, epoch,
+        seeded.fromHeight() + blocks.blocks().size() - 1);
     return stash.unstashAll(this);
   }
 
@@ -248,6 +300,62 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
     builder = null;
     appender = null;
     return retryElection();
+  }
+
+  private void remember(dev.consilium.ledger.block.Block block) {
+    for (int i = 0; i < block.entries().size(); i++) {
+      committed.add(block.entries().get(i).hash(), block.height(), i);
+    }
+  }
+
+  private Behavior<Command> onAnswered(Answered answered) {
+    Entry entry = answered.entry();
+    if (answered.failure() == null) {
+      committed.add(entry.hash(), answered.receipt().height(), answered.receipt().index());
+      answer(entry, StatusReply.success(answered.receipt()));
+      return this;
+    }
+    String reason = answered.failure().getMessage();
+    if (reason != null && reason.contains(REPLAYED_NONCE)) {
+      Optional<CommittedEntries.Location> location = committed.find(entry.hash());
+      if (location.isPresent()) {
+        // Submitted again after it was committed (a timeout, a hand-over): its receipt, not a refusal.
+        long height = location.get().height();
+        context.ask(ReplicaEndpoint.Command.class, local, settings.localAskTimeout(),
+            replyTo -> new ReplicaEndpoint.GetBlocks(height, 1, replyTo),
+            (answer, failure) -> new FoundBlock(entry, location.get(), answer, failure));
+        return this;
+      }
+      reason = reason + "; entry " + entry.hash().toHex() + " is not among the last " + committed.capacity()
+          + " committed entries, so it was not committed and never can be: sign the action again with a new nonce";
+    }
+    answer(entry, StatusReply.error(reason));
+    return this;
+  }
+
+  private Behavior<Command> onFoundBlock(FoundBlock found) {
+    Entry entry = found.entry();
+    if (found.failure() == null && found.answer() instanceof ReplicaEndpoint.Blocks blocks
+        && !blocks.blocks().isEmpty()) {
+      dev.consilium.ledger.block.Block block = blocks.blocks().get(0);
+      int index = found.location().index();
+      if (block.height() == found.location().height() && index < block.entries().size()
+          && block.entries().get(index).hash().equals(entry.hash())) {
+        answer(entry, StatusReply.success(new Receipt(block.height(), index, entry.hash(), block.hash(),
+            block.inclusionProof(index))));
+        return this;
+      }
+    }
+    answer(entry, StatusReply.error("entry " + entry.hash().toHex() + " was committed at height "
+        + found.location().height() + ", but that block could not be read back for its receipt; ask again"));
+    return this;
+  }
+
+  private void answer(Entry entry, StatusReply<Receipt> reply) {
+    List<ActorRef<StatusReply<Receipt>>> waiting = pending.remove(entry.hash());
+    if (waiting != null) {
+      waiting.forEach(replyTo -> replyTo.tell(reply));
+    }
   }
 
   private Behavior<Command> retryElection() {
