@@ -3,6 +3,7 @@ package dev.consilium.runtime.discovery;
 import akka.actor.Address;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -118,11 +119,13 @@ public final class Directory extends AbstractBehavior<Directory.Command> {
 
   /** The directory of the member {@code self}, reading admission from {@code membership}. */
   public static Behavior<Command> create(DirectorySettings settings, Did self, MembershipView membership) {
-    return Behaviors.setup(context -> {
-      Directory directory = new Directory(context, settings, self, membership);
-      directory.start();
-      return directory;
+    Behavior<Command> directory = Behaviors.setup(context -> {
+      Directory started = new Directory(context, settings, self, membership);
+      started.start();
+      return started;
     });
+    // Restarting would subscribe to everything again; what it knows stays valid after a failed message.
+    return Behaviors.supervise(directory).onFailure(RuntimeException.class, SupervisorStrategy.resume());
   }
 
   private void start() {

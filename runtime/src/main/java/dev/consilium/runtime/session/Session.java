@@ -2,6 +2,7 @@ package dev.consilium.runtime.session;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -103,7 +104,9 @@ public final class Session extends AbstractBehavior<Session.Command> {
       LocalMember member, ActorRef<SessionResult> resultTo) {
     Behavior<Command> session = Behaviors.setup(context -> Behaviors.withTimers(timers ->
         new Session(context, timers, plan, steps, settings, member, resultTo).start()));
-    return Admission.admitted(member.membership(), Command.class, session);
+    // A bug met by one message must not end the session without an outcome: the state before it stands.
+    return Behaviors.supervise(Admission.admitted(member.membership(), Command.class, session))
+        .onFailure(RuntimeException.class, SupervisorStrategy.resume());
   }
 
   private Behavior<Command> start() {

@@ -2,6 +2,7 @@ package dev.consilium.runtime.session;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
@@ -22,7 +23,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -115,7 +118,9 @@ public final class SessionParticipant extends AbstractBehavior<SessionParticipan
       member.directory().tell(new Directory.SubscribeLost(context.messageAdapter(Directory.MemberLost.class, Lost::new)));
       return new SessionParticipant(context, timers, protocol, steps, settings, member);
     }));
-    return Admission.admitted(member.membership(), Command.class, participant);
+    // A malformed message must not take every session of this protocol down with the actor.
+    return Behaviors.supervise(Admission.admitted(member.membership(), Command.class, participant))
+        .onFailure(RuntimeException.class, SupervisorStrategy.resume());
   }
 
   @Override
@@ -145,8 +150,9 @@ public final class SessionParticipant extends AbstractBehavior<SessionParticipan
       return this;
     }
     if (joined == null) {
-      joined = new Joined(request.protocol(), request.from(), List.copyOf(request.participants()), request.session(),
-          request.phase(), Map.of());
+      // Sorted and distinct, as the ledger wants them, whatever order the request used.
+      joined = new Joined(request.protocol(), request.from(), List.copyOf(new TreeSet<>(request.participants())),
+          request.session(), request.phase(), Map.of());
     }
     Step step = joined.steps().get(request.phase());
     if (step == null && joined.steps().size() >= settings.maxPhases()) {
@@ -154,7 +160,7 @@ public final class SessionParticipant extends AbstractBehavior<SessionParticipan
     }
     if (step == null) {
       step = Step.RUNNING;
-      perform(request);
+      perform(request, joined.participants());
     }
     joined = joined.with(request.phase(), step, request.session());
     put(request.sessionId(), joined);
@@ -168,11 +174,15 @@ public final class SessionParticipant extends AbstractBehavior<SessionParticipan
 
   private String requestProblem(PerformStep request) {
     if (request.sessionId() == null || request.phase() == null || request.participants() == null
-        || request.session() == null) {
+        || request.session() == null || request.participants().stream().anyMatch(Objects::isNull)) {
       return "the request lacks a field";
     }
     if (!protocol.equals(request.protocol())) {
       return "this participant takes part in " + protocol + " sessions, not " + request.protocol();
+    }
+    if (request.participants().size() > SessionOutcome.MAX_PARTICIPANTS) {
+      return "a session has at most " + SessionOutcome.MAX_PARTICIPANTS + " participants, the request names "
+          + request.participants().size();
     }
     if (!request.participants().contains(member.did())) {
       return "this member is not among the session's participants";
@@ -191,9 +201,9 @@ public final class SessionParticipant extends AbstractBehavior<SessionParticipan
     return null;
   }
 
-  private void perform(PerformStep request) {
-    StepRequest step = new StepRequest(request.sessionId(), request.protocol(), request.from(),
-        List.copyOf(request.participants()), request.phase(), request.input() == null ? new byte[0] : request.input());
+  private void perform(PerformStep request, List<Did> participants) {
+    StepRequest step = new StepRequest(request.sessionId(), request.protocol(), request.from(), participants,
+        request.phase(), request.input() == null ? new byte[0] : request.input());
     CompletionStage<byte[]> output;
     try {
       output = steps.perform(step);

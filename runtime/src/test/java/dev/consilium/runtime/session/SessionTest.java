@@ -22,8 +22,10 @@ import dev.consilium.runtime.testing.Tally;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
@@ -212,6 +214,34 @@ public class SessionTest {
     assertEquals(Outcome.COMPLETED, result.outcome().outcome());
     assertTrue(result.outcome().reason(), result.outcome().reason().startsWith("completed without {" + C.did + "=left"));
     assertEquals(3, steps.total());
+  }
+
+  @Test
+  public void coordinator_lost_participantRecordsParticipantLost() throws Exception {
+    Fixture f = new Fixture();
+    CompletableFuture<String> asked = new CompletableFuture<>();
+    Tally.Participant steps = new Tally.Participant(5) {
+      @Override
+      public CompletionStage<byte[]> perform(StepRequest request) {
+        asked.complete(request.phase());
+        return new CompletableFuture<>(); // still working when the coordinator goes
+      }
+    };
+    ActorRef<SessionParticipant.Command> b = testKit.spawn(
+        SessionParticipant.create(Tally.PROTOCOL, steps, SETTINGS, f.member(B)));
+    ActorRef<Directory.MemberLost> subscriber = f.subscribers.receiveMessage(TIMEOUT);
+    TestProbe<Session.Command> session = testKit.createTestProbe();
+    b.tell(new SessionParticipant.PerformStep("orphan-1", Tally.PROTOCOL, A.did, List.of(B.did, C.did),
+        Tally.CONTRIBUTE, 5_000, 10_000, new byte[0], session.getRef()));
+    assertEquals(Tally.CONTRIBUTE, asked.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+
+    subscriber.tell(new Directory.MemberLost(A.did, Directory.Loss.REMOVED));
+
+    SessionsState.Recorded recorded = session.awaitAssert(TIMEOUT,
+        () -> ledger.recorded("orphan-1").orElseThrow(() -> new AssertionError("not recorded yet")));
+    assertEquals(Outcome.PARTICIPANT_LOST, recorded.outcome());
+    assertEquals(B.did, recorded.recordedBy());
+    assertEquals(Optional.of(Outcome.PARTICIPANT_LOST), steps.ended.get("orphan-1"));
   }
 
   @Test
