@@ -18,8 +18,8 @@ import dev.consilium.runtime.admission.FromMember;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.discovery.ProtocolKey;
 import dev.consilium.runtime.serialization.CborSerializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,10 +200,10 @@ public final class Session extends AbstractBehavior<Session.Command> {
     if (!state.needs(lost.did())) {
       // Every step it had to do is in: the session does not need it any more.
       getContext().getLog().info("Session {}: participant {} {} after its last step", state.plan().sessionId(),
-          lost.did(), describe(lost.loss()));
+          lost.did(), Reasons.describe(lost.loss()));
       return this;
     }
-    return drop(single(lost.did()), describe(lost.loss()) + " in phase " + state.phase().name(),
+    return drop(single(lost.did()), Reasons.describe(lost.loss()) + " in phase " + state.phase().name(),
         Outcome.PARTICIPANT_LOST);
   }
 
@@ -276,9 +276,12 @@ public final class Session extends AbstractBehavior<Session.Command> {
    * A phase with nobody left to act is closed by the caller's {@link #advanceWhileDone()}.
    */
   private Behavior<Command> open() {
-    Map<Did, byte[]> inputs;
+    Map<Did, byte[]> inputs = new HashMap<>();
     try {
-      inputs = steps.open(state.view());
+      Map<Did, byte[]> given = steps.open(state.view());
+      if (given != null) {
+        given.forEach((party, input) -> inputs.put(party, input == null ? new byte[0] : input));
+      }
     } catch (RuntimeException e) {
       return failed("open", e);
     }
@@ -312,7 +315,7 @@ public final class Session extends AbstractBehavior<Session.Command> {
     timers.cancelAll();
     SessionPlan plan = state.plan();
     SessionOutcome ended = new SessionOutcome(plan.sessionId(), plan.protocol(), plan.coordinator(),
-        plan.participants(), outcome, state.phase().name(), fit(reason));
+        plan.participants(), outcome, state.phase().name(), Reasons.fit(reason));
     getContext().getLog().info("Session {} ended {} in phase {}: {}", plan.sessionId(), outcome,
         state.phase().name(), ended.reason());
     for (Did party : plan.participants()) {
@@ -326,7 +329,8 @@ public final class Session extends AbstractBehavior<Session.Command> {
 
   private Optional<String> call(String hook, Supplier<Optional<String>> call) {
     try {
-      return call.get();
+      Optional<String> refusal = call.get();
+      return refusal == null ? Optional.empty() : refusal;
     } catch (RuntimeException e) {
       getContext().getLog().error("Protocol {} failed in {} of session {}", state.plan().protocol(), hook,
           state.plan().sessionId(), e);
@@ -351,39 +355,5 @@ public final class Session extends AbstractBehavior<Session.Command> {
 
   private static SortedSet<Did> single(Did did) {
     return new TreeSet<>(List.of(did));
-  }
-
-  private static String describe(Directory.Loss loss) {
-    return switch (loss) {
-      case UNREACHABLE -> "became unreachable";
-      case LEFT -> "left the cluster";
-      case REMOVED -> "was removed from the cluster";
-      case REVOKED -> "was revoked";
-    };
-  }
-
-  /** {@code reason} as the ledger takes it: no control characters, at most the allowed bytes. */
-  static String fit(String reason) {
-    String clean = reason.codePoints()
-        .map(c -> Character.isISOControl(c) || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) ? ' ' : c)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
-    if (clean.getBytes(StandardCharsets.UTF_8).length <= SessionOutcome.MAX_REASON_BYTES) {
-      return clean;
-    }
-    String ellipsis = "…";
-    int budget = SessionOutcome.MAX_REASON_BYTES - ellipsis.getBytes(StandardCharsets.UTF_8).length;
-    StringBuilder cut = new StringBuilder();
-    int used = 0;
-    for (int i = 0; i < clean.length(); ) {
-      int c = clean.codePointAt(i);
-      int bytes = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
-      if (used + bytes > budget) {
-        break;
-      }
-      cut.appendCodePoint(c);
-      used += bytes;
-      i += Character.charCount(c);
-    }
-    return cut.append(ellipsis).toString();
   }
 }

@@ -288,7 +288,7 @@ public final class SessionParticipant extends AbstractBehavior<SessionParticipan
   private void recordCoordinatorLost(String sessionId, Joined joined, Directory.Loss loss) {
     SessionOutcome outcome = new SessionOutcome(sessionId, joined.protocol(), joined.coordinator(),
         joined.participants(), Outcome.PARTICIPANT_LOST, joined.lastPhase(),
-        Session.fit("coordinator " + joined.coordinator() + " lost (" + loss + ") in phase " + joined.lastPhase()));
+        Reasons.fit("coordinator " + joined.coordinator() + " lost (" + loss + ") in phase " + joined.lastPhase()));
     CompletionStage<Receipt> receipt;
     try {
       receipt = member.ledger().submit(SessionsContract.NAME, SessionsContract.OUTCOME,
