@@ -47,8 +47,12 @@ public final class LocalDirectory {
     actors.put(key.of(did).id(), actor);
   }
 
+  private void answer(Directory.Lookup<?> lookup) {
+    answerCaptured(lookup);
+  }
+
   @SuppressWarnings("unchecked")
-  private <T> void answer(Directory.Lookup<T> lookup) {
+  private <T> void answerCaptured(Directory.Lookup<T> lookup) {
     ActorRef<T> actor = (ActorRef<T>) actors.get(lookup.key().of(lookup.did()).id());
     Map<Did, Set<ActorRef<T>>> found = actor == null ? Map.of() : Map.of(lookup.did(), Set.of(actor));
     lookup.replyTo().tell(new Directory.Found<>(lookup.key(), found));
