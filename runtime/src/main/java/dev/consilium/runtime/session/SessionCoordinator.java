@@ -97,6 +97,9 @@ public final class SessionCoordinator extends AbstractBehavior<SessionCoordinato
       return "session " + plan.sessionId() + " names " + plan.coordinator() + " as coordinator; this member is "
           + member.did();
     }
+    if (!member.membership().isAdmitted(member.did())) {
+      return "this member, " + member.did() + ", is not admitted: the ledger would refuse the session's outcome";
+    }
     String problem = plan.problemUnder(settings);
     if (problem != null) {
       return problem;
