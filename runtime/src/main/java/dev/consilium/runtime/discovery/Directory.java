@@ -109,6 +109,7 @@ public final class Directory extends AbstractBehavior<Directory.Command> {
 
   private Directory(ActorContext<Command> context, DirectorySettings settings, Did self, MembershipView membership) {
     super(context);
+    context.setLoggerName(Directory.class);
     this.settings = settings;
     this.self = self;
     this.membership = membership;
@@ -295,6 +296,9 @@ public final class Directory extends AbstractBehavior<Directory.Command> {
   }
 
   private Behavior<Command> onMemberChanged(MemberChanged changed) {
+    if (leaving()) {
+      return this;
+    }
     ClusterEvent.MemberEvent event = changed.event();
     Loss loss = event instanceof ClusterEvent.MemberLeft || event instanceof ClusterEvent.MemberExited ? Loss.LEFT
         : event instanceof ClusterEvent.MemberDowned || event instanceof ClusterEvent.MemberRemoved ? Loss.REMOVED
@@ -309,6 +313,9 @@ public final class Directory extends AbstractBehavior<Directory.Command> {
   }
 
   private Behavior<Command> onReachabilityChanged(ReachabilityChanged changed) {
+    if (leaving()) {
+      return this;
+    }
     ClusterEvent.ReachabilityEvent event = changed.event();
     Optional<Did> did = book.didAt(event.member().address());
     if (did.isPresent() && event instanceof ClusterEvent.UnreachableMember) {
@@ -327,6 +334,16 @@ public final class Directory extends AbstractBehavior<Directory.Command> {
     getContext().getLog().info("Lost member {}: {}", did, loss);
     MemberLost lost = new MemberLost(did, loss);
     subscribers.forEach(subscriber -> subscriber.tell(lost));
+  }
+
+  /**
+   * True once this node itself is leaving or gone: a node on its way out sees every other member removed,
+   * which is its own departure, not their loss, and must not end their sessions.
+   */
+  private boolean leaving() {
+    akka.cluster.MemberStatus status = Cluster.get(getContext().getSystem()).selfMember().status();
+    return status != akka.cluster.MemberStatus.up() && status != akka.cluster.MemberStatus.weaklyUp()
+        && status != akka.cluster.MemberStatus.joining();
   }
 
   /** Subscribes to the directory key of every admitted member not watched yet; revoked ones stay watched. */

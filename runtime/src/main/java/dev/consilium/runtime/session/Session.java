@@ -91,6 +91,7 @@ public final class Session extends AbstractBehavior<Session.Command> {
   private Session(ActorContext<Command> context, TimerScheduler<Command> timers, SessionPlan plan,
       CoordinatorSteps steps, SessionSettings settings, LocalMember member, ActorRef<SessionResult> resultTo) {
     super(context);
+    context.setLoggerName(Session.class);
     this.timers = timers;
     this.steps = steps;
     this.settings = settings;

@@ -50,6 +50,7 @@ public final class SessionCoordinator extends AbstractBehavior<SessionCoordinato
   private SessionCoordinator(ActorContext<Command> context, String protocol, SessionSettings settings,
       LocalMember member) {
     super(context);
+    context.setLoggerName(SessionCoordinator.class);
     this.protocol = protocol;
     this.settings = settings;
     this.member = member;

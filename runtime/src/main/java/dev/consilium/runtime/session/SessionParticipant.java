@@ -97,6 +97,7 @@ public final class SessionParticipant extends AbstractBehavior<SessionParticipan
   private SessionParticipant(ActorContext<Command> context, TimerScheduler<Command> timers, String protocol,
       ParticipantSteps steps, SessionSettings settings, LocalMember member) {
     super(context);
+    context.setLoggerName(SessionParticipant.class);
     this.timers = timers;
     this.protocol = protocol;
     this.steps = steps;
@@ -288,7 +289,8 @@ public final class SessionParticipant extends AbstractBehavior<SessionParticipan
   private void recordCoordinatorLost(String sessionId, Joined joined, Directory.Loss loss) {
     SessionOutcome outcome = new SessionOutcome(sessionId, joined.protocol(), joined.coordinator(),
         joined.participants(), Outcome.PARTICIPANT_LOST, joined.lastPhase(),
-        Reasons.fit("coordinator " + joined.coordinator() + " lost (" + loss + ") in phase " + joined.lastPhase()));
+        Reasons.fit("coordinator " + joined.coordinator() + " " + Reasons.describe(loss) + " in phase "
+            + joined.lastPhase()));
     CompletionStage<Receipt> receipt;
     try {
       receipt = member.ledger().submit(SessionsContract.NAME, SessionsContract.OUTCOME,
