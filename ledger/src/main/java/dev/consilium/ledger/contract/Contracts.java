@@ -1,6 +1,7 @@
 package dev.consilium.ledger.contract;
 
 import dev.consilium.ledger.membership.MembershipContract;
+import dev.consilium.ledger.session.SessionsContract;
 
 /**
  * The contracts a Consilium ledger runs. Replicas, sequencers and the offline verifier must all run the
@@ -12,6 +13,6 @@ public final class Contracts {
 
   /** A registry of every standard contract. */
   public static ContractRegistry standard() {
-    return ContractRegistry.of(new MembershipContract());
+    return ContractRegistry.of(new MembershipContract(), new SessionsContract());
   }
 }
