@@ -11,7 +11,7 @@ import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.membership.MembershipContract;
 import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.runtime.ledger.MembershipView;
-import dev.consilium.runtime.testing.TestCluster;
+import dev.consilium.runtime.testing.DirectoryCluster;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -27,15 +27,15 @@ public class DirectoryTest {
   private static final ProtocolKey<String> ECHO = new ProtocolKey<>("echo", String.class);
   private static final TestConsortium CONSORTIUM = new TestConsortium(new SecureRandom());
 
-  private static TestCluster cluster;
-  private static TestCluster.Node regulator;
-  private static TestCluster.Node bankA;
-  private static TestCluster.Node bankB;
+  private static DirectoryCluster cluster;
+  private static DirectoryCluster.Node regulator;
+  private static DirectoryCluster.Node bankA;
+  private static DirectoryCluster.Node bankB;
   private static TestProbe<String> echoA;
 
   @BeforeClass
   public static void startCluster() {
-    cluster = new TestCluster();
+    cluster = new DirectoryCluster();
     regulator = cluster.start(CONSORTIUM.regulator, CONSORTIUM);
     bankA = cluster.start(CONSORTIUM.bankA, CONSORTIUM);
     bankB = cluster.start(CONSORTIUM.bankB, CONSORTIUM);
@@ -73,7 +73,7 @@ public class DirectoryTest {
   public void whoIsAt_memberAddresses_nameTheirDids() {
     TestProbe<Directory.MemberAt> probe = bankA.testKit().createTestProbe();
     probe.awaitAssert(TIMEOUT, () -> {
-      for (TestCluster.Node node : List.of(regulator, bankA, bankB)) {
+      for (DirectoryCluster.Node node : List.of(regulator, bankA, bankB)) {
         bankA.directory().tell(new Directory.WhoIsAt(node.address(), probe.getRef()));
         assertEquals(Optional.of(node.member().did), probe.receiveMessage(TIMEOUT).did());
       }
@@ -107,7 +107,7 @@ public class DirectoryTest {
 
   @Test
   public void memberLeaves_subscribersToldOnce() {
-    TestCluster.Node bankC = cluster.start(CONSORTIUM.bankC, CONSORTIUM);
+    DirectoryCluster.Node bankC = cluster.start(CONSORTIUM.bankC, CONSORTIUM);
     TestProbe<Directory.MemberLost> lost = regulator.testKit().createTestProbe();
     regulator.directory().tell(new Directory.SubscribeLost(lost.getRef()));
     TestProbe<Directory.MemberAt> at = regulator.testKit().createTestProbe();
@@ -125,17 +125,17 @@ public class DirectoryTest {
     lost.expectNoMessage(Duration.ofSeconds(1));
   }
 
-  private static TestProbe<String> register(TestCluster.Node node) {
+  private static TestProbe<String> register(DirectoryCluster.Node node) {
     TestProbe<String> echo = node.testKit().createTestProbe();
     node.directory().tell(new Directory.Register<>(ECHO, echo.getRef()));
     return echo;
   }
 
-  private static ActorRef<String> awaitFound(TestCluster.Node from, Did did) {
+  private static ActorRef<String> awaitFound(DirectoryCluster.Node from, Did did) {
     return awaitFound(from.directory(), from, did);
   }
 
-  private static ActorRef<String> awaitFound(ActorRef<Directory.Command> directory, TestCluster.Node from, Did did) {
+  private static ActorRef<String> awaitFound(ActorRef<Directory.Command> directory, DirectoryCluster.Node from, Did did) {
     TestProbe<Directory.Found<String>> probe = from.testKit().createTestProbe();
     return probe.awaitAssert(TIMEOUT, () -> {
       directory.tell(new Directory.Lookup<>(ECHO, did, probe.getRef()));

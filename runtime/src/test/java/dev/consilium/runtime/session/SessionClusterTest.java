@@ -11,7 +11,7 @@ import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.testing.RealLedger;
 import dev.consilium.runtime.testing.Tally;
-import dev.consilium.runtime.testing.TestCluster;
+import dev.consilium.runtime.testing.DirectoryCluster;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -38,16 +38,16 @@ public class SessionClusterTest {
 
   @ClassRule public static final TemporaryFolder folder = new TemporaryFolder();
   private static RealLedger ledger;
-  private static TestCluster cluster;
-  private static TestCluster.Node bankA;
-  private static TestCluster.Node bankB;
-  private static TestCluster.Node regulator;
+  private static DirectoryCluster cluster;
+  private static DirectoryCluster.Node bankA;
+  private static DirectoryCluster.Node bankB;
+  private static DirectoryCluster.Node regulator;
   private static ActorRef<SessionCoordinator.Command> coordinator;
 
   @BeforeClass
   public static void start() throws Exception {
     ledger = RealLedger.start(CONSORTIUM, folder.newFolder());
-    cluster = new TestCluster();
+    cluster = new DirectoryCluster();
     bankA = cluster.start(CONSORTIUM.bankA, CONSORTIUM);
     bankB = cluster.start(CONSORTIUM.bankB, CONSORTIUM);
     regulator = cluster.start(CONSORTIUM.regulator, CONSORTIUM);
@@ -80,7 +80,7 @@ public class SessionClusterTest {
 
   @Test
   public void participantNodeStops_participantLostWithinDeadline() throws Exception {
-    TestCluster.Node bankC = cluster.start(CONSORTIUM.bankC, CONSORTIUM);
+    DirectoryCluster.Node bankC = cluster.start(CONSORTIUM.bankC, CONSORTIUM);
     CompletableFuture<String> askedC = new CompletableFuture<>();
     participate(bankC, new Tally.Participant(0) {
       @Override
@@ -114,16 +114,16 @@ public class SessionClusterTest {
     assertTrue(started.isError() ? started.getError().getMessage() : "", started.isSuccess());
   }
 
-  private static LocalMember member(TestCluster.Node node) {
+  private static LocalMember member(DirectoryCluster.Node node) {
     return new LocalMember(node.member().did, node.membership(), node.directory(), ledger.submitterFor(node.member()));
   }
 
-  private static void participate(TestCluster.Node node, ParticipantSteps steps) {
+  private static void participate(DirectoryCluster.Node node, ParticipantSteps steps) {
     node.testKit().spawn(SessionParticipant.create(Tally.PROTOCOL, steps, SETTINGS, member(node)), "tally-participant");
   }
 
   /** The coordinator's directory must know where {@code node} is before it can tell that node's loss. */
-  private static void awaitAddressKnown(TestCluster.Node node) {
+  private static void awaitAddressKnown(DirectoryCluster.Node node) {
     TestProbe<Directory.MemberAt> at = bankA.testKit().createTestProbe();
     at.awaitAssert(TIMEOUT, () -> {
       bankA.directory().tell(new Directory.WhoIsAt(node.address(), at.getRef()));
