@@ -11,6 +11,7 @@ import akka.actor.typed.javadsl.StashBuffer;
 import akka.actor.typed.javadsl.TimerScheduler;
 import akka.actor.typed.receptionist.Receptionist;
 import akka.pattern.StatusReply;
+import dev.consilium.ledger.block.Block;
 import dev.consilium.ledger.entry.Entry;
 import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.replica.LedgerReplica;
@@ -274,11 +275,10 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
       context.getLog().warn("Sequencer {}: own replica did not return its newest blocks for epoch {}", self, epoch);
       return retryElection();
     }
-    for (dev.consilium.ledger.block.Block block : blocks.blocks()) {
+    for (Block block : blocks.blocks()) {
       remember(block);
     }
     appender = context.spawn(QuorumAppender.create(epoch, self, local, membership, minimumQuorum, settings),
-        "appender-" + epoch);    appender = context.spawn(QuorumAppender.create(epoch, self, local, membership, minimumQuorum, settings),
         "appender-" + epoch);
     builder = context.spawn(BlockBuilder.create(appender, rules, blockSettings, epoch, self, signer, clock),
         "builder-" + epoch);
@@ -302,7 +302,7 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
     return retryElection();
   }
 
-  private void remember(dev.consilium.ledger.block.Block block) {
+  private void remember(Block block) {
     for (int i = 0; i < block.entries().size(); i++) {
       committed.add(block.entries().get(i).hash(), block.height(), i);
     }
@@ -337,7 +337,7 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
     Entry entry = found.entry();
     if (found.failure() == null && found.answer() instanceof ReplicaEndpoint.Blocks blocks
         && !blocks.blocks().isEmpty()) {
-      dev.consilium.ledger.block.Block block = blocks.blocks().get(0);
+      Block block = blocks.blocks().get(0);
       int index = found.location().index();
       if (block.height() == found.location().height() && index < block.entries().size()
           && block.entries().get(index).hash().equals(entry.hash())) {
