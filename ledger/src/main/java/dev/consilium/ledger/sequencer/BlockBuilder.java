@@ -27,6 +27,9 @@ import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
@@ -42,8 +45,8 @@ import java.util.concurrent.Executor;
  * <p>Signature checks, the main cost, run in parallel on the blocking dispatcher; entries are then
  * admitted strictly in arrival order, so each submitter's nonces keep their order.
  *
- * <p>One block at a time is being persisted. A draft that fills meanwhile is sealed at once and waits its
- * turn, and the next draft is built on the state the newest sealed block leads to; so no entry is dropped,
+ * <p>Up to {@code maxInFlight} blocks are being persisted, answered in height order. A draft that fills
+ * meanwhile is sealed at once and waits its turn, and the next draft is built on the state the newest sealed block leads to; so no entry is dropped,
  * none is applied twice, and blocks reach the replica in height order. At most 64 sealed blocks and 50,000
  * unchecked entries wait: past that, submitters are told to retry rather than memory growing without
  * bound. If the replica refuses a block (which a correct builder never causes) every waiting submitter
@@ -93,7 +96,10 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
 
   private BlockHeader committedHead; // on the replica's disk
   private LedgerState committedState;
-  private Pending inFlight; // being persisted, or null
+  // Sent to the replica and not yet answered, oldest first: at most settings.maxInFlight(), answered in order.
+  private final Deque<Pending> inFlight = new ArrayDeque<>();
+  // In-flight blocks whose answer came before an older block's (identity, not equality: one object per block).
+  private final Set<BlockDraft.Sealed> appendedEarly = Collections.newSetFromMap(new IdentityHashMap<>());
   private final Deque<Pending> ready = new ArrayDeque<>(); // sealed, waiting their turn, in height order
   // Submitted entries in arrival order, each with its signature check running on the blocking dispatcher.
   // They are admitted strictly first in, first out, so each submitter's nonces keep their order.
@@ -247,7 +253,7 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
 
   /** Opens the next draft on the newest state: that of the last sealed block, whether on disk or not. */
   private void openDraft() {
-    Pending tip = !ready.isEmpty() ? ready.peekLast() : inFlight;
+    Pending tip = !ready.isEmpty() ? ready.peekLast() : inFlight.peekLast();
     draft = tip != null
         ? BlockDraft.after(tip.sealed().block().header(), tip.sealed().state(), rules, clock.millis())
         : BlockDraft.after(committedHead, committedState, rules, clock.millis());
@@ -261,30 +267,44 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     draftWaiters = new ArrayList<>();
   }
 
-  /** One block at a time goes to the replica, so they are appended in height order. */
+  /**
+   * Blocks go to the replica in height order, up to {@code maxInFlight} at a time: a replicated ledger
+   * overlaps one block's round trip with the next block's checks. The replica answers them in order.
+   */
   private void sendNext() {
-    if (inFlight != null || ready.isEmpty()) {
-      return;
+    while (inFlight.size() < settings.maxInFlight() && !ready.isEmpty()) {
+      Pending next = ready.pollFirst();
+      inFlight.addLast(next);
+      BlockDraft.Sealed sealed = next.sealed();
+      getContext().askWithStatus(LedgerReplica.Appended.class, replica, APPEND_TIMEOUT,
+          replyTo -> new LedgerReplica.Append(sealed.block(), replyTo),
+          (appended, failure) -> failure == null ? new Appended(sealed) : new AppendFailed(sealed, failure));
     }
-    inFlight = ready.pollFirst();
-    BlockDraft.Sealed sealed = inFlight.sealed();
-    getContext().askWithStatus(LedgerReplica.Appended.class, replica, APPEND_TIMEOUT,
-        replyTo -> new LedgerReplica.Append(sealed.block(), replyTo),
-        (appended, failure) -> failure == null ? new Appended(sealed) : new AppendFailed(sealed, failure));
   }
 
   private Behavior<Command> onAppended(Appended appended) {
-    Block block = appended.sealed().block();
-    for (Waiter waiter : inFlight.waiters()) {
+    if (!isInFlight(appended.sealed())) {
+      return this; // an answer from before a restart
+    }
+    // The replica persists in height order, but answers to separate asks may arrive in another order.
+    appendedEarly.add(appended.sealed());
+    while (!inFlight.isEmpty() && appendedEarly.remove(inFlight.peekFirst().sealed())) {
+      answer(inFlight.pollFirst());
+    }
+    sendNext();
+    return this;
+  }
+
+  /** Receipts for every entry of a block now on the replica's disk; the block is the new committed head. */
+  private void answer(Pending committed) {
+    Block block = committed.sealed().block();
+    for (Waiter waiter : committed.waiters()) {
       Entry entry = block.entries().get(waiter.index());
       waiter.replyTo().tell(StatusReply.success(new Receipt(block.height(), waiter.index(), entry.hash(),
           block.hash(), block.inclusionProof(waiter.index()))));
     }
     committedHead = block.header();
-    committedState = appended.sealed().state();
-    inFlight = null;
-    sendNext();
-    return this;
+    committedState = committed.sealed().state();
   }
 
   /**
@@ -295,9 +315,7 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   private Behavior<Command> onStopped() {
     String reason = "the sequencer stopped before this entry was committed; submit it again";
     List<Waiter> waiting = new ArrayList<>();
-    if (inFlight != null) {
-      waiting.addAll(inFlight.waiters());
-    }
+    inFlight.forEach(pending -> waiting.addAll(pending.waiters()));
     ready.forEach(pending -> waiting.addAll(pending.waiters()));
     waiting.addAll(draftWaiters);
     waiting.forEach(waiter -> waiter.replyTo().tell(StatusReply.error(reason)));
@@ -305,12 +323,20 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     return this;
   }
 
+  private boolean isInFlight(BlockDraft.Sealed sealed) {
+    return inFlight.stream().anyMatch(pending -> pending.sealed() == sealed);
+  }
+
   private Behavior<Command> onAppendFailed(AppendFailed failed) {
+    if (!isInFlight(failed.sealed())) {
+      return this; // a later block of the one that failed first, or an answer from before a restart
+    }
     getContext().getLog().error("Replica did not append block {}; failing it and every block built on it",
         failed.sealed().block().height(), failed.cause());
     String reason = "block " + failed.sealed().block().height() + " was not appended: " + failed.cause().getMessage();
     // Every later block and the draft were built on the failed block's state: none can follow the head.
-    List<Waiter> failedWaiters = new ArrayList<>(inFlight.waiters());
+    List<Waiter> failedWaiters = new ArrayList<>();
+    inFlight.forEach(pending -> failedWaiters.addAll(pending.waiters()));
     ready.forEach(pending -> failedWaiters.addAll(pending.waiters()));
     failedWaiters.addAll(draftWaiters);
     for (Waiter waiter : failedWaiters) {

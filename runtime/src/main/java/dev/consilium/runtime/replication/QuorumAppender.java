@@ -12,6 +12,8 @@ import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.replica.LedgerReplica;
 import dev.consilium.runtime.ledger.MembershipView;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,9 +21,10 @@ import java.util.Set;
 /**
  * Stands in for the replica behind a {@link dev.consilium.ledger.sequencer.BlockBuilder}: an append is
  * answered once a quorum of validators, this member's own replica among them, has persisted the block
- * (DESIGN §4: only then do submitters get receipts). Blocks arrive one at a time; a replica that has not
- * answered is sent the block again every {@code replicateRetryMs}, which is harmless because replicas
- * answer a block they already hold as accepted.
+ * (DESIGN §4: only then do submitters get receipts). Several blocks may be on their way at once; they are
+ * answered in height order, a block only after every block before it. A replica that has not answered is
+ * sent the block again every {@code replicateRetryMs}, which is harmless because replicas answer a block
+ * they already hold as accepted.
  *
  * <p>A replica that has promised a later epoch means another sequencer has taken over: the appender fails,
  * and the sequencer that owns it gives up this epoch.
@@ -42,7 +45,7 @@ final class QuorumAppender {
   private final int minimumQuorum;
   private final ActorRef<ReplicaEndpoint.Replicated> replies;
   private Set<ActorRef<ReplicaEndpoint.Command>> endpoints = Set.of();
-  private Pending pending;
+  private final Deque<Pending> pending = new ArrayDeque<>(); // in height order
   private long committedHeight;
 
   private QuorumAppender(ActorContext<Object> context, long epoch, Did self, ActorRef<ReplicaEndpoint.Command> local,
@@ -83,13 +86,16 @@ final class QuorumAppender {
   }
 
   private Behavior<Object> onAppend(LedgerReplica.Append append) {
-    if (pending != null) {
-      append.replyTo().tell(StatusReply.error("block " + pending.block().height()
-          + " is still being replicated; blocks are appended one at a time"));
+    Pending last = pending.peekLast();
+    long expected = last == null ? -1 : last.block().height() + 1;
+    if (last != null && append.block().height() != expected) {
+      append.replyTo().tell(StatusReply.error("block " + append.block().height() + " is not the next block "
+          + expected + " after those being replicated"));
       return Behaviors.same();
     }
-    pending = new Pending(append.block(), append.replyTo(), new HashSet<>(), new HashSet<>());
-    send(allEndpoints());
+    Pending next = new Pending(append.block(), append.replyTo(), new HashSet<>(), new HashSet<>());
+    pending.addLast(next);
+    send(next, allEndpoints());
     return Behaviors.same();
   }
 
@@ -104,10 +110,10 @@ final class QuorumAppender {
   }
 
   private Behavior<Object> onRetry() {
-    if (pending != null) {
+    for (Pending block : pending) {
       Set<ActorRef<ReplicaEndpoint.Command>> silent = new HashSet<>(allEndpoints());
-      silent.removeAll(pending.answered());
-      send(silent);
+      silent.removeAll(block.answered());
+      send(block, silent);
     }
     return Behaviors.same();
   }
@@ -118,22 +124,23 @@ final class QuorumAppender {
     return all;
   }
 
-  private void send(Set<ActorRef<ReplicaEndpoint.Command>> targets) {
+  private void send(Pending block, Set<ActorRef<ReplicaEndpoint.Command>> targets) {
     for (ActorRef<ReplicaEndpoint.Command> endpoint : targets) {
-      endpoint.tell(new ReplicaEndpoint.Replicate(epoch, pending.block(), committedHeight, local, replies));
+      endpoint.tell(new ReplicaEndpoint.Replicate(epoch, block.block(), committedHeight, local, replies));
     }
   }
 
   private Behavior<Object> onReplicated(ReplicaEndpoint.Replicated reply) {
-    if (pending == null || reply.epoch() != epoch || !reply.blockHash().equals(pending.block().hash())) {
-      return Behaviors.same(); // late answer for an earlier block
+    Pending block = find(reply);
+    if (block == null) {
+      return Behaviors.same(); // late answer for a block already answered
     }
     switch (reply.status()) {
       case ACCEPTED -> {
         if (membership.current().isAdmittedWithRole(reply.replica(), "validator")) {
-          pending.acked().add(reply.replica());
+          block.acked().add(reply.replica());
         }
-        pending.answered().add(reply.endpoint());
+        block.answered().add(reply.endpoint());
       }
       case STALE_EPOCH -> {
         fail("replica " + reply.replica() + " promised a later epoch (" + reply.detail() + ")");
@@ -141,12 +148,12 @@ final class QuorumAppender {
       }
       case REFUSED -> {
         context.getLog().error("Replica {} refused block {} of epoch {}: {}", reply.replica(),
-            pending.block().height(), epoch, reply.detail());
+            block.block().height(), epoch, reply.detail());
         if (reply.replica().equals(self)) {
           fail("this member's replica refused it: " + reply.detail());
           return Behaviors.same();
         }
-        pending.answered().add(reply.endpoint());
+        block.answered().add(reply.endpoint());
       }
       case CATCHING_UP -> {
         // Sent again at the next retry, by when the replica should hold the blocks before it.
@@ -156,16 +163,28 @@ final class QuorumAppender {
     return Behaviors.same();
   }
 
+  /** Answers, oldest first, every block that a quorum holds and whose predecessors are answered. */
   private void checkQuorum() {
     int quorum = quorum();
-    if (pending.acked().contains(self) && pending.acked().size() >= quorum) {
-      Block block = pending.block();
+    while (!pending.isEmpty() && pending.peekFirst().acked().contains(self)
+        && pending.peekFirst().acked().size() >= quorum) {
+      Pending committed = pending.pollFirst();
+      Block block = committed.block();
       committedHeight = block.height();
-      context.getLog().debug("Block {} committed on {} of {} needed validators", block.height(),
-          pending.acked().size(), quorum);
-      pending.replyTo().tell(StatusReply.success(new LedgerReplica.Appended(block.height(), block.hash())));
-      pending = null;
+      committed.replyTo().tell(StatusReply.success(new LedgerReplica.Appended(block.height(), block.hash())));
     }
+  }
+
+  private Pending find(ReplicaEndpoint.Replicated reply) {
+    if (reply.epoch() != epoch) {
+      return null;
+    }
+    for (Pending block : pending) {
+      if (block.block().hash().equals(reply.blockHash())) {
+        return block;
+      }
+    }
+    return null;
   }
 
   /** A majority of the admitted validators, and never fewer than the consortium's commit quorum. */
@@ -174,10 +193,11 @@ final class QuorumAppender {
     return Math.max(minimumQuorum, validators.size() / 2 + 1);
   }
 
+  /** Fails every block being replicated: each later one was built on the one before. */
   private void fail(String reason) {
-    if (pending != null) {
-      pending.replyTo().tell(StatusReply.error("block " + pending.block().height() + " not committed: " + reason));
-      pending = null;
+    for (Pending block : pending) {
+      block.replyTo().tell(StatusReply.error("block " + block.block().height() + " not committed: " + reason));
     }
+    pending.clear();
   }
 }

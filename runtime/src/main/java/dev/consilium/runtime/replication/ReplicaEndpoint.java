@@ -14,7 +14,9 @@ import akka.actor.typed.receptionist.ServiceKey;
 import akka.pattern.StatusReply;
 import dev.consilium.ledger.block.Block;
 import dev.consilium.ledger.block.BlockHeader;
+import dev.consilium.ledger.entry.Entry;
 import dev.consilium.ledger.identity.Did;
+import dev.consilium.ledger.membership.MembershipState;
 import dev.consilium.ledger.replica.LedgerReplica;
 import dev.consilium.ledger.replica.ReplicaState;
 import dev.consilium.ledger.storage.JournalTruncation;
@@ -23,6 +25,7 @@ import dev.consilium.ledger.validation.BlockRules;
 import dev.consilium.mpc.hash.Sha256Hash;
 import dev.consilium.runtime.ledger.MembershipView;
 import dev.consilium.runtime.serialization.CborSerializable;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -59,6 +63,8 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   private static final int RECENT_HASHES = 1_024;
   /** Bounds the truncations of one catch-up; a correct sequencer leaves at most one uncommitted block. */
   private static final int MAX_TRUNCATIONS_PER_CATCH_UP = 16;
+  /** Blocks with fewer entries are checked on the replica's thread alone; larger ones on every core first. */
+  private static final int PARALLEL_CHECK_MIN_ENTRIES = 32;
 
   /** What the endpoint answers to. */
   public sealed interface Command {}
@@ -114,6 +120,8 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   private record ReplicaFailed(String what, Throwable cause) implements Command {}
 
   private record AppendDone(Block block, Throwable failure) implements Command {}
+
+  private record PreVerified(Block block) implements Command {}
 
   private record StateRead(ReplicaState state) implements Command {}
 
@@ -171,6 +179,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   private final ReplicationSettings settings;
   private final ActorRef<EpochLog.Command> epochLog;
   private final BlockReader blockReader;
+  private final Executor verifiers;
 
   private ActorRef<LedgerReplica.Command> replica;
   private int replicaGeneration;
@@ -205,6 +214,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     this.channel = genesis.entries().get(0).channel();
     this.epochLog = context.spawn(EpochLog.create(channel), "epoch-log");
     this.blockReader = new BlockReader(context.getSystem(), channel);
+    this.verifiers = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
   }
 
   /**
@@ -238,6 +248,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
           throw new IllegalStateException("ledger replica " + failed.what(), failed.cause());
         })
         .onMessage(AppendDone.class, this::onAppendDone)
+        .onMessage(PreVerified.class, this::onPreVerified)
         .onMessage(StateRead.class, this::onStateRead)
         .onMessage(PromiseDone.class, this::onPromiseDone)
         .onMessage(RaiseDone.class, this::onRaiseDone)
@@ -580,9 +591,46 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     return this;
   }
 
-  /** The replica checks the block and persists it, or refuses it; either way an {@link AppendDone} follows. */
+  /**
+   * The replica checks the block and persists it, or refuses it; either way an {@link AppendDone} follows.
+   * The entries' signatures, the main cost, are checked first on every core (the replica itself checks on
+   * one thread, and then finds each verdict remembered by the entry).
+   */
   private void appendToReplica(Block block) {
     busy = true;
+    List<Entry> entries = block.entries();
+    if (entries.size() < PARALLEL_CHECK_MIN_ENTRIES) {
+      askAppend(block);
+      return;
+    }
+    MembershipState members = membership.current();
+    int parts = Math.min(entries.size() / PARALLEL_CHECK_MIN_ENTRIES, Runtime.getRuntime().availableProcessors());
+    CompletableFuture<?>[] checks = new CompletableFuture<?>[parts];
+    for (int part = 0; part < parts; part++) {
+      List<Entry> slice = entries.subList(part * entries.size() / parts, (part + 1) * entries.size() / parts);
+      checks[part] = CompletableFuture.runAsync(() -> preVerify(slice, members), verifiers);
+    }
+    CompletableFuture.allOf(checks).whenComplete((ignored, failure) -> context.getSelf().tell(new PreVerified(block)));
+  }
+
+  private static void preVerify(List<Entry> entries, MembershipState members) {
+    for (Entry entry : entries) {
+      members.find(entry.submitter()).ifPresent(member -> {
+        try {
+          entry.verify(member.document().verifier());
+        } catch (GeneralSecurityException e) {
+          // The replica checks again and refuses the block, naming the entry and the reason.
+        }
+      });
+    }
+  }
+
+  private Behavior<Command> onPreVerified(PreVerified verified) {
+    askAppend(verified.block());
+    return this;
+  }
+
+  private void askAppend(Block block) {
     context.askWithStatus(LedgerReplica.Appended.class, replica, settings.localAskTimeout(),
         replyTo -> new LedgerReplica.Append(block, replyTo),
         (appended, failure) -> new AppendDone(block, failure));
