@@ -106,6 +106,7 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
   private final Deque<Incoming> incoming = new ArrayDeque<>();
   private final Executor verifiers;
   private BlockDraft draft; // filling, or null
+  private boolean cutDue; // the draft's time is up, and it waits for the replica to take a block
   private List<Waiter> draftWaiters = new ArrayList<>();
 
   private BlockBuilder(ActorContext<Command> context, TimerScheduler<Command> timers,
@@ -243,10 +244,20 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     }
   }
 
+  /**
+   * The draft's time is up. If the replica can take another block now, the draft is sealed and sent;
+   * otherwise it keeps filling (up to {@code maxEntries}) until a block comes back: under load blocks grow
+   * instead of queueing, so the per-block costs (persisting, hashing the state, replicating) are shared by
+   * more entries and no entry waits longer than it would in a queue of small blocks.
+   */
   private Behavior<Command> onCut() {
     if (draft != null && !draft.isEmpty()) {
-      sealDraft();
-      sendNext();
+      if (inFlight.size() < settings.maxInFlight() && ready.isEmpty()) {
+        sealDraft();
+        sendNext();
+      } else {
+        cutDue = true;
+      }
     }
     return this;
   }
@@ -262,6 +273,7 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
 
   private void sealDraft() {
     timers.cancel(Cut.INSTANCE);
+    cutDue = false;
     ready.addLast(new Pending(draft.seal(epoch, sequencer, signer), draftWaiters));
     draft = null;
     draftWaiters = new ArrayList<>();
@@ -290,6 +302,9 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
     appendedEarly.add(appended.sealed());
     while (!inFlight.isEmpty() && appendedEarly.remove(inFlight.peekFirst().sealed())) {
       answer(inFlight.pollFirst());
+    }
+    if (cutDue && ready.isEmpty() && draft != null && !draft.isEmpty()) {
+      sealDraft(); // its time was up while the replica was busy
     }
     sendNext();
     return this;

@@ -32,6 +32,8 @@ public final class ClusterLedgerSubmitter implements LedgerSubmitter {
   private final ReplicationSettings settings;
   private final Executor executor;
   private final AtomicLong lastNonce = new AtomicLong();
+  /** How the sequencer says that an entry was not committed and never can be. */
+  static final String SIGN_AGAIN = "sign the action again";
 
   public ClusterLedgerSubmitter(ActorSystem<?> system, ActorRef<LedgerSequencer.Command> sequencer, String channel,
       Did self, PublicKeySign signer, ReplicationSettings settings) {
@@ -47,13 +49,30 @@ public final class ClusterLedgerSubmitter implements LedgerSubmitter {
 
   @Override
   public CompletionStage<Receipt> submit(String contract, String action, byte[] payload) {
+    return signAndSubmit(contract, action, payload, 1);
+  }
+
+  /**
+   * Signs with the next nonce and submits. When the sequencer answers that this entry never was and never
+   * can be committed (its nonce was overtaken, say, by a later entry while a hand-over lost this one), the
+   * action is signed again with a new nonce: that cannot apply it twice.
+   */
+  private CompletionStage<Receipt> signAndSubmit(String contract, String action, byte[] payload, int signing) {
     Entry entry;
     try {
       entry = Entry.sign(channel, contract, action, payload, self, nextNonce(), signer);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    return submit(entry);
+    return submit(entry).exceptionallyComposeAsync(failure -> {
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      if (cause instanceof SubmissionException refused && refused.retryable() && signing < settings.submitAttempts()
+          && refused.getMessage().contains(SIGN_AGAIN)) {
+        return signAndSubmit(contract, action, payload, signing + 1);
+      }
+      return CompletableFuture.failedFuture(cause);
+    }, executor);
   }
 
   /** Submits an entry this member signed itself, retrying as described above. */
@@ -72,10 +91,9 @@ public final class ClusterLedgerSubmitter implements LedgerSubmitter {
       Throwable cause = failure instanceof CompletionException && failure.getCause() != null
           ? failure.getCause() : failure;
       if (attempt > 1 && cause.getMessage() != null && cause.getMessage().contains("not above its last nonce")) {
-        return CompletableFuture.<Receipt>failedFuture(new SubmissionException("entry nonce " + entry.nonce()
-            + " was already used: the earlier attempt that failed with '" + previous.getMessage()
-            + "' was sequenced, and is committed or still waiting for a quorum; look it up by entry hash "
-            + entry.hash().toHex() + " before submitting the action again", false, cause));
+        return CompletableFuture.<Receipt>failedFuture(new SubmissionException("entry " + entry.hash().toHex()
+            + " sent again after '" + previous.getMessage() + "' was refused: " + cause.getMessage(),
+            cause.getMessage().contains(SIGN_AGAIN), cause));
       }
       if (isRetryable(cause) && attempt < settings.submitAttempts()) {
         return attempt(entry, attempt + 1, cause).toCompletableFuture();

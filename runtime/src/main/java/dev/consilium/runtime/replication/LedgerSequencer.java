@@ -327,7 +327,8 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
         return this;
       }
       reason = reason + "; entry " + entry.hash().toHex() + " is not among the last " + committed.capacity()
-          + " committed entries, so it was not committed and never can be: sign the action again with a new nonce";
+          + " committed entries, so it was not committed and never can be: " + ClusterLedgerSubmitter.SIGN_AGAIN
+          + " with a new nonce";
     }
     answer(entry, StatusReply.error(reason));
     return this;

@@ -198,7 +198,7 @@ public final class ReplicatedLedgerBench {
   }
 
   /** From the sequencer's member stopping to the first receipt of an entry submitted after that. */
-  private record Failover(double seconds, int receipts, int refused, long stopNanos) {}
+  private record Failover(double seconds, int receipts, int refused, Map<String, Integer> reasons) {}
 
   /**
    * Paced submissions through the members other than the first (the oldest, hence the singleton's host);
@@ -235,6 +235,7 @@ public final class ReplicatedLedgerBench {
     long firstAfter = Long.MAX_VALUE;
     int receipts = 0;
     int refused = 0;
+    Map<String, Integer> reasons = new java.util.TreeMap<>();
     for (int i = 0; i < completions.size(); i++) {
       try {
         long done = completions.get(i).get(2, TimeUnit.MINUTES);
@@ -244,10 +245,19 @@ public final class ReplicatedLedgerBench {
         }
       } catch (Exception e) {
         refused++;
+        reasons.merge(reasonOf(e), 1, Integer::sum);
       }
     }
     double seconds = firstAfter == Long.MAX_VALUE ? Double.NaN : (firstAfter - stopNanos) / 1e9;
-    return new Failover(seconds, receipts, refused, stopNanos);
+    return new Failover(seconds, receipts, refused, reasons);
+  }
+
+  /** A refusal's reason without the parts that differ between entries (hashes, numbers, actor names). */
+  private static String reasonOf(Exception e) {
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    String message = String.valueOf(cause.getMessage());
+    return message.replaceAll("[0-9a-f]{16,}", "#").replaceAll("did:consilium:\\w+", "DID")
+        .replaceAll("\\d+", "N").replaceAll("Actor\\[[^]]*]", "ACTOR");
   }
 
   private static int report(Plan plan, int replicas, double[] verify, LedgerClients.Throughput throughput,
@@ -271,6 +281,8 @@ public final class ReplicatedLedgerBench {
         + "%,d submissions refused or timed out (each names its reason to the client).%n",
         throughput.committedInWindow(), throughput.busyCores(), Runtime.getRuntime().availableProcessors(),
         failover.receipts(), failover.refused());
+    failover.reasons().forEach((reason, count) -> out.printf("  %,6d x %s%n", count,
+        reason.length() > 300 ? reason.substring(0, 300) + " ..." : reason));
     double ratio = throughput.entriesPerSecond() / bound;
     boolean met = ratio >= TARGET_RATIO;
     out.println();
