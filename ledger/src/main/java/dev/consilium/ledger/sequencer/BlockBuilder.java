@@ -328,7 +328,7 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
    * persisted after all is then recognised by the next sequencer.
    */
   private Behavior<Command> onStopped() {
-    String reason = "the sequencer stopped before this entry was committed; submit it again";
+    String reason = "the sequencer stopped before this entry was committed; retry with the same entry";
     List<Waiter> waiting = new ArrayList<>();
     inFlight.forEach(pending -> waiting.addAll(pending.waiters()));
     ready.forEach(pending -> waiting.addAll(pending.waiters()));

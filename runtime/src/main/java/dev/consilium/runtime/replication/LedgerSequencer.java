@@ -2,6 +2,7 @@ package dev.consilium.runtime.replication;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
 import akka.actor.typed.Terminated;
 import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
@@ -145,6 +146,7 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
   @Override
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
+        .onSignal(PostStop.class, signal -> onStopped())
         .onMessage(Submit.class, this::onSubmit)
         .onMessage(Endpoints.class, this::onEndpoints)
         .onMessageEquals(Elect.INSTANCE, this::onElect)
@@ -300,6 +302,19 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
     builder = null;
     appender = null;
     return retryElection();
+  }
+
+  /**
+   * The singleton moved (this member leaves, or the cluster downed it): every submitter still waiting is told
+   * to retry now rather than after its timeout. A copy sent to the next sequencer is answered with its
+   * receipt if the entry's block was committed after all.
+   */
+  private Behavior<Command> onStopped() {
+    StatusReply<Receipt> moved = StatusReply.error("the sequencer stopped on " + self
+        + " before this entry was committed; retry with the same entry");
+    pending.values().forEach(waiting -> waiting.forEach(replyTo -> replyTo.tell(moved)));
+    pending.clear();
+    return this;
   }
 
   private void remember(Block block) {
