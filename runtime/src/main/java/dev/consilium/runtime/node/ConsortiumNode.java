@@ -2,7 +2,9 @@ package dev.consilium.runtime.node;
 
 import akka.actor.BootstrapSetup;
 import akka.actor.setup.ActorSystemSetup;
+import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -13,9 +15,12 @@ import dev.consilium.ledger.sequencer.BlockBuilderSettings;
 import dev.consilium.ledger.storage.LedgerStorage;
 import dev.consilium.ledger.storage.StorageSettings;
 import dev.consilium.runtime.cluster.ClusterWiring;
+import dev.consilium.runtime.discovery.Directory;
+import dev.consilium.runtime.discovery.DirectorySettings;
 import dev.consilium.runtime.replication.ReplicatedLedger;
 import dev.consilium.runtime.replication.ReplicationSettings;
 import dev.consilium.runtime.replication.ReplicationTypes;
+import dev.consilium.runtime.session.LocalMember;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -23,23 +28,27 @@ import java.util.concurrent.TimeUnit;
 /**
  * One member of the consortium, started in the order a member starts: its config (its own settings, its
  * identity's roles and transport, the cluster and storage wiring), the settings checked, the journal schema
- * created, the ActorSystem, then its part of the replicated ledger. Used by {@code bin/consilium node}, by
+ * created, the ActorSystem, then its part of the replicated ledger and its discovery directory. Used by {@code bin/consilium node}, by
  * the simulator's in-process mode and by the tests, so all three start members the same way.
  */
 public final class ConsortiumNode implements AutoCloseable {
   /** Every member's ActorSystem has this name: Akka clusters only systems of one name. */
   public static final String SYSTEM_NAME = "consilium";
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+  private static final String DIRECTORY_NAME = "consilium-directory";
 
   private final NodeIdentity identity;
   private final ActorSystem<Void> system;
   private final ReplicatedLedger ledger;
+  private final ActorRef<Directory.Command> directory;
   private final Config config;
 
-  private ConsortiumNode(NodeIdentity identity, ActorSystem<Void> system, ReplicatedLedger ledger, Config config) {
+  private ConsortiumNode(NodeIdentity identity, ActorSystem<Void> system, ReplicatedLedger ledger,
+      ActorRef<Directory.Command> directory, Config config) {
     this.identity = identity;
     this.system = system;
     this.ledger = ledger;
+    this.directory = directory;
     this.config = config;
   }
 
@@ -57,6 +66,7 @@ public final class ConsortiumNode implements AutoCloseable {
     StorageSettings storage = LedgerStorage.start(config);
     BlockBuilderSettings blockSettings = BlockBuilderSettings.fromConfig(config);
     ReplicationSettings replication = ReplicationSettings.fromConfig(config);
+    DirectorySettings directorySettings = DirectorySettings.fromConfig(config);
     int snapshotEveryBlocks = config.getInt("consilium.ledger.snapshot-every-blocks");
     ActorSystemSetup setup = ActorSystemSetup.create(BootstrapSetup.create(config))
         .and(ReplicationTypes.canonicalTypes(registry));
@@ -64,7 +74,9 @@ public final class ConsortiumNode implements AutoCloseable {
     try {
       ReplicatedLedger ledger = ReplicatedLedger.start(system, identity.did(), identity.signer(), genesis, registry,
           storage, blockSettings, snapshotEveryBlocks, replication, Clock.systemUTC());
-      return new ConsortiumNode(identity, system, ledger, config);
+      ActorRef<Directory.Command> directory = system.systemActorOf(
+          Directory.create(directorySettings, identity.did(), ledger.membership()), DIRECTORY_NAME, Props.empty());
+      return new ConsortiumNode(identity, system, ledger, directory, config);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
@@ -81,6 +93,16 @@ public final class ConsortiumNode implements AutoCloseable {
 
   public ReplicatedLedger ledger() {
     return ledger;
+  }
+
+  /** This node's discovery directory: protocol actors by DID and role, and members lost. */
+  public ActorRef<Directory.Command> directory() {
+    return directory;
+  }
+
+  /** What a protocol on this node needs to run sessions: its DID, membership, directory and ledger. */
+  public LocalMember localMember() {
+    return new LocalMember(identity.did(), ledger.membership(), directory, ledger.submitter());
   }
 
   /** The resolved config the node runs with. */

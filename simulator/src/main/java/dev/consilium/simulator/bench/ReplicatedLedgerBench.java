@@ -122,9 +122,15 @@ public final class ReplicatedLedgerBench {
       return report(plan, replicas, new double[] {verifyBefore, verifyAfter}, throughput, latencies, failover,
           failures, out);
     } finally {
-      for (ConsortiumNode node : nodes) {
+      // Newest first, one after the other: the oldest member hosts the singleton and moves it last.
+      for (int i = nodes.size() - 1; i >= 0; i--) {
+        ConsortiumNode node = nodes.get(i);
         if (!node.system().whenTerminated().isCompleted()) {
-          node.close();
+          try {
+            node.close();
+          } catch (IllegalStateException e) {
+            out.println("warning: " + e.getMessage());
+          }
         }
       }
     }
