@@ -1,0 +1,121 @@
+package dev.consilium.simulator.cli.node;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+import dev.consilium.simulator.cli.ConsiliumCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import picocli.CommandLine;
+
+/**
+ * {@code node} and {@code member} refuse bad settings before anything starts, with one line naming the
+ * setting or file. (Nodes that do start are tested in the runtime, through the same ConsortiumNode.)
+ */
+public class NodeCommandTest {
+  @ClassRule public static final TemporaryFolder FOLDER = new TemporaryFolder();
+  private static Path root;
+
+  @BeforeClass
+  public static void issueConsortium() throws IOException {
+    root = FOLDER.newFolder("consortium").toPath();
+    run("ca", "init", "--out", root.resolve("ca").toString()).expectStatus(0);
+    run("ca", "issue", "--ca", root.resolve("ca").toString(), "--member", "regulator", "--roles",
+        "regulator,validator", "--out", root.resolve("regulator").toString()).expectStatus(0);
+    run("ca", "issue", "--ca", root.resolve("ca").toString(), "--member", "bank-a", "--roles",
+        "institution,validator", "--out", root.resolve("bank-a").toString()).expectStatus(0);
+    run("genesis", "--members", root.resolve("bank-a").toString(), "--creator", root.resolve("regulator").toString(),
+        "--out", root.resolve("genesis.block").toString()).expectStatus(0);
+  }
+
+  @Test
+  public void node_portOutOfRange_stopsNamingTheSetting() throws IOException {
+    Run run = run("node", "--config", config("bank-a", "port = 70000").toString());
+    run.expectStatus(1);
+    assertTrue(run.toString(), run.err().contains("consilium.node.port"));
+    assertTrue(run.toString(), run.err().contains("70000"));
+  }
+
+  @Test
+  public void node_missingMemberDirectory_stopsNamingIt() throws IOException {
+    Run run = run("node", "--config", config("no-such-member", "").toString());
+    run.expectStatus(1);
+    assertTrue(run.toString(), run.err().contains("consilium.node.member-dir"));
+  }
+
+  @Test
+  public void node_genesisOtherThanPinned_stopsNamingBothHashes() throws IOException {
+    Run run = run("node", "--config",
+        config("bank-a", "genesis-hash = \"" + "ab".repeat(32) + "\"").toString());
+    run.expectStatus(1);
+    assertTrue(run.toString(), run.err().contains("genesis-hash pins " + "ab".repeat(32)));
+  }
+
+  @Test
+  public void node_badSeedNode_stopsNamingTheSetting() throws IOException {
+    Run run = run("node", "--config", config("bank-a", "seed-nodes = [\"localhost\"]").toString());
+    run.expectStatus(1);
+    assertTrue(run.toString(), run.err().contains("consilium.node.seed-nodes"));
+  }
+
+  @Test
+  public void node_missingConfigFile_stopsNamingIt() {
+    Run run = run("node", "--config", root.resolve("absent.conf").toString());
+    run.expectStatus(1);
+    assertTrue(run.toString(), run.err().contains("absent.conf"));
+  }
+
+  @Test
+  public void memberRevoke_malformedDid_isAUsageError() throws IOException {
+    Run run = run("member", "revoke", "--config", config("regulator", "").toString(), "--did", "did:example:1");
+    run.expectStatus(ConsiliumCommand.EXIT_USAGE);
+    assertTrue(run.toString(), run.err().contains("--did"));
+  }
+
+  @Test
+  public void memberAdmit_asANonRegulator_isRefusedBeforeJoining() throws IOException {
+    Run run = run("member", "admit", "--config", config("bank-a", "").toString(), "--member",
+        root.resolve("regulator").toString());
+    run.expectStatus(1);
+    assertTrue(run.toString(), run.err().contains("is not the regulator"));
+  }
+
+  /** A member config over the issued directories, with {@code extra} in its consilium.node section. */
+  private static Path config(String member, String extra) throws IOException {
+    Path file = Files.createTempFile(root, member, ".conf");
+    Files.writeString(file, String.join("\n",
+        "consilium {",
+        "  data-dir = \"" + root.resolve("data-" + member) + "\"",
+        "  node {",
+        "    member-dir = \"" + root.resolve(member) + "\"",
+        "    genesis = \"" + root.resolve("genesis.block") + "\"",
+        "    seed-nodes = [\"127.0.0.1:25520\"]",
+        "    " + extra,
+        "  }",
+        "}", ""));
+    return file;
+  }
+
+  private record Run(int status, String out, String err) {
+    void expectStatus(int expected) {
+      assertEquals(toString(), expected, status);
+    }
+  }
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = ConsiliumCommand.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    int status = cmd.execute(args);
+    return new Run(status, out.toString(), err.toString());
+  }
+}
