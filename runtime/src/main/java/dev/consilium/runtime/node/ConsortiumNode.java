@@ -113,11 +113,16 @@ public final class ConsortiumNode implements AutoCloseable {
   /** Leaves the cluster and stops, waiting up to 30 s. */
   @Override
   public void close() {
+    stop(system, identity.name());
+  }
+
+  /** Terminates {@code system} (a cluster member leaves first) and waits up to 30 s. */
+  static void stop(ActorSystem<?> system, String name) {
     system.terminate();
     try {
       system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new IllegalStateException(identity.name() + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s", e);
+      throw new IllegalStateException(name + " did not stop within " + STOP_TIMEOUT.toSeconds() + " s", e);
     }
   }
 }

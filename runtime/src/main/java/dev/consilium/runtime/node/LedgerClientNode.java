@@ -18,9 +18,7 @@ import dev.consilium.runtime.replication.ClusterLedgerSubmitter;
 import dev.consilium.runtime.replication.LedgerSequencer;
 import dev.consilium.runtime.replication.ReplicatedLedger;
 import dev.consilium.runtime.replication.ReplicationSettings;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A short-lived cluster member that only submits entries: it joins with a member's certificate but no
@@ -28,8 +26,6 @@ import java.util.concurrent.TimeUnit;
  * {@code member admit|revoke} uses it to submit as the regulator while the regulator's node keeps running.
  */
 public final class LedgerClientNode implements AutoCloseable {
-  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
   private final ActorSystem<Void> system;
   private final ClusterLedgerSubmitter submitter;
 
@@ -68,11 +64,6 @@ public final class LedgerClientNode implements AutoCloseable {
 
   @Override
   public void close() {
-    system.terminate();
-    try {
-      system.getWhenTerminated().toCompletableFuture().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException("the client node did not stop within " + STOP_TIMEOUT.toSeconds() + " s", e);
-    }
+    ConsortiumNode.stop(system, "the client node");
   }
 }

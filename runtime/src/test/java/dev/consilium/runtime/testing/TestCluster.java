@@ -7,11 +7,11 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.runtime.node.ConsortiumNode;
+import dev.consilium.runtime.node.LoopbackMember;
 import dev.consilium.runtime.node.NodeIdentity;
 import dev.consilium.runtime.replication.ReplicatedLedger;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,7 +33,7 @@ public final class TestCluster implements AutoCloseable {
   private final Map<String, Object> overrides;
   private final Map<String, MemberSpec> specs = new LinkedHashMap<>();
   private final Map<String, Node> running = new LinkedHashMap<>();
-  private final String seed;
+  private final int seedPort;
   private Function<MemberSpec, Config> transport = spec -> ConfigFactory.empty();
 
   /** A member's identity and place: name, keys, roles, port. */
@@ -58,7 +58,7 @@ public final class TestCluster implements AutoCloseable {
     add("bank-a", consortium.bankA);
     add("bank-b", consortium.bankB);
     add("bank-c", consortium.bankC);
-    this.seed = "akka://" + SYSTEM_NAME + "@127.0.0.1:" + specs.get("regulator").port();
+    this.seedPort = specs.get("regulator").port();
   }
 
   /** The test consortium's four members, not yet started; {@code overrides} apply to every member's config. */
@@ -67,7 +67,7 @@ public final class TestCluster implements AutoCloseable {
   }
 
   private void add(String name, TestConsortium.Member member) {
-    specs.put(name, new MemberSpec(name, member, List.copyOf(member.document.roles()), freePort()));
+    specs.put(name, new MemberSpec(name, member, List.copyOf(member.document.roles()), LoopbackMember.freePort()));
   }
 
   /** Each member's transport settings (Artery TLS); plain TCP unless set. */
@@ -94,21 +94,14 @@ public final class TestCluster implements AutoCloseable {
   public Node start(String name) {
     MemberSpec spec = specs.get(name);
     Map<String, Object> settings = new HashMap<>();
-    settings.put("akka.remote.artery.canonical.hostname", "127.0.0.1");
-    settings.put("akka.remote.artery.canonical.port", spec.port());
-    settings.put("akka.cluster.seed-nodes", List.of(seed));
-    settings.put("akka.cluster.jmx.multi-mbeans-in-same-jvm", "on");
     settings.put("akka.cluster.split-brain-resolver.stable-after", "2s");
-    settings.put("akka.coordinated-shutdown.exit-jvm", "off");
-    settings.put("akka.loggers", List.of("akka.event.slf4j.Slf4jLogger"));
-    settings.put("akka.logging-filter", "akka.event.slf4j.Slf4jLoggingFilter");
-    settings.put("consilium.data-dir", new File(root, name).getAbsolutePath());
     settings.put("consilium.ledger.block.max-delay", "20ms");
     settings.putAll(overrides);
+    Config config = ConfigFactory.parseMap(settings).withFallback(
+        LoopbackMember.config(spec.port(), seedPort, new File(root, name).toPath()));
     NodeIdentity identity = new NodeIdentity(name, spec.member().did, spec.member().signer, spec.roles(),
         transport.apply(spec));
-    ConsortiumNode member = ConsortiumNode.start(identity, consortium.genesis, consortium.registry,
-        ConfigFactory.parseMap(settings));
+    ConsortiumNode member = ConsortiumNode.start(identity, consortium.genesis, consortium.registry, config);
     Node node = new Node(spec, member);
     running.put(name, node);
     return node;
@@ -163,14 +156,6 @@ public final class TestCluster implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError(e);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new AssertionError("no free port", e);
     }
   }
 }

@@ -192,19 +192,19 @@ public final class LedgerBench {
     Baseline baseline = live.baseline();
     LedgerClients.Throughput throughput = live.throughput();
     LedgerClients.Latencies latencies = live.latencies();
-    out.println();
-    out.printf("%-58s %12s  %s%n", "benchmark", "value", "unit");
-    row(out, "ed25519.verify.bouncycastle (1 thread, before)", baseline.before(), "ops/s");
-    row(out, "ed25519.verify.bouncycastle (1 thread, after)", baseline.after(), "ops/s");
-    row(out, String.format("ledger.committed (%d clients, %.0f s window)", BANKS, throughput.windowSeconds()),
+    BenchTable table = new BenchTable(out, 58);
+    table.header();
+    table.row("ed25519.verify.bouncycastle (1 thread, before)", baseline.before(), "ops/s");
+    table.row("ed25519.verify.bouncycastle (1 thread, after)", baseline.after(), "ops/s");
+    table.row(String.format("ledger.committed (%d clients, %.0f s window)", BANKS, throughput.windowSeconds()),
         throughput.entriesPerSecond(), "entries/s");
-    row(out, String.format("ledger.latency.p50 (at %,.0f entries/s)", latencies.offeredPerSecond()),
+    table.row(String.format("ledger.latency.p50 (at %,.0f entries/s)", latencies.offeredPerSecond()),
         latencies.percentileMs(0.50), "ms");
-    row(out, String.format("ledger.latency.p99 (at %,.0f entries/s)", latencies.offeredPerSecond()),
+    table.row(String.format("ledger.latency.p99 (at %,.0f entries/s)", latencies.offeredPerSecond()),
         latencies.percentileMs(0.99), "ms");
-    row(out, String.format("ledger.recovery (%,d entries, snapshot every %d blocks)", plan.recoveryEntries(),
+    table.row(String.format("ledger.recovery (%,d entries, snapshot every %d blocks)", plan.recoveryEntries(),
         plan.snapshotEveryBlocks()), recovery.fromSnapshotSeconds(), "s");
-    row(out, String.format("ledger.recovery (%,d entries, no snapshot)", plan.recoveryEntries()),
+    table.row(String.format("ledger.recovery (%,d entries, no snapshot)", plan.recoveryEntries()),
         recovery.fromJournalSeconds(), "s");
     out.printf("Throughput: %,d entries committed in the window, %,d in all, in %,d blocks (%.0f entries per "
         + "block); %.2f of %d cores busy in the window.%n", throughput.committedInWindow(),
@@ -220,27 +220,12 @@ public final class LedgerBench {
     }
 
     double ratio = throughput.entriesPerSecond() / baseline.bound();
-    boolean met = ratio >= TARGET_RATIO;
-    out.println();
-    out.printf("%-58s %9s %9s  %s%n", "target", "ratio", "needed", "verdict");
-    out.printf("%-58s %8.2fx %8.2fx  %s%n", "committed entries/s vs Ed25519 verify (1 thread, mean)", ratio,
-        TARGET_RATIO, met ? "met" : "MISSED");
-    if (!failures.isEmpty()) {
-      out.println();
-      out.println("Entries that failed (the figures above are not valid):");
-      failures.forEach(f -> out.println("  " + f));
-    }
-    out.println();
-    return met && failures.isEmpty() ? 0 : 1;
-  }
-
-  private static void row(PrintStream out, String label, double value, String unit) {
-    out.printf("%-58s %12.1f  %s%n", label, value, unit);
+    return table.verdict("committed entries/s vs Ed25519 verify (1 thread, mean)", ratio, TARGET_RATIO, failures);
   }
 
   /** Entries per bank so that all banks together offer {@code ratePerSecond} for {@code duration}. */
   private static int perBank(double ratePerSecond, Duration duration) {
-    return (int) Math.ceil(ratePerSecond * duration.toMillis() / 1000.0 / BANKS);
+    return BenchTable.perBank(ratePerSecond, duration, BANKS);
   }
 
   /** Slick, HikariCP and Akka log at DEBUG and INFO without a logback.xml; the benchmark shows warnings only. */

@@ -14,18 +14,16 @@ import dev.consilium.runtime.identity.MemberEndpoint;
 import dev.consilium.runtime.identity.MemberIdentity;
 import dev.consilium.runtime.identity.MemberName;
 import dev.consilium.runtime.node.ConsortiumNode;
+import dev.consilium.runtime.node.LoopbackMember;
 import dev.consilium.runtime.node.NodeIdentity;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -165,24 +163,15 @@ public final class ReplicatedLedgerBench {
       Path tmp) {
     List<Integer> ports = new ArrayList<>();
     for (int i = 0; i < identities.size(); i++) {
-      ports.add(freePort());
+      ports.add(LoopbackMember.freePort());
     }
-    String seed = "akka://" + ConsortiumNode.SYSTEM_NAME + "@127.0.0.1:" + ports.get(0);
     List<ConsortiumNode> nodes = new ArrayList<>();
     for (int i = 0; i < identities.size(); i++) {
-      Map<String, Object> settings = new HashMap<>();
-      settings.put("akka.remote.artery.canonical.hostname", "127.0.0.1");
-      settings.put("akka.remote.artery.canonical.port", ports.get(i));
-      settings.put("akka.cluster.seed-nodes", List.of(seed));
-      settings.put("akka.cluster.jmx.multi-mbeans-in-same-jvm", "on");
-      settings.put("akka.coordinated-shutdown.exit-jvm", "off");
-      settings.put("akka.loglevel", "WARNING");
-      settings.put("akka.loggers", List.of("akka.event.slf4j.Slf4jLogger"));
-      settings.put("akka.logging-filter", "akka.event.slf4j.Slf4jLoggingFilter");
-      settings.put("consilium.data-dir", tmp.resolve("data-" + i).toAbsolutePath().toString());
-      settings.put("consilium.ledger.block.max-entries", LedgerBench.MAX_BLOCK_ENTRIES);
-      settings.put("consilium.ledger.block.max-delay", LedgerBench.MAX_BLOCK_DELAY_MS + "ms");
-      Config config = ConfigFactory.parseMap(settings);
+      Config config = ConfigFactory.parseMap(Map.of(
+          "akka.loglevel", "WARNING",
+          "consilium.ledger.block.max-entries", LedgerBench.MAX_BLOCK_ENTRIES,
+          "consilium.ledger.block.max-delay", LedgerBench.MAX_BLOCK_DELAY_MS + "ms"))
+          .withFallback(LoopbackMember.config(ports.get(i), ports.get(0), tmp.resolve("data-" + i)));
       nodes.add(ConsortiumNode.start(identities.get(i), consortium.genesis, consortium.registry, config));
     }
     awaitUp(nodes);
@@ -270,19 +259,19 @@ public final class ReplicatedLedgerBench {
       LedgerClients.Latencies latencies, Failover failover, List<String> failures, PrintStream out) {
     double verifyMean = (verify[0] + verify[1]) / 2;
     double bound = bound(verifyMean, replicas);
-    out.println();
-    out.printf("%-62s %12s  %s%n", "benchmark", "value", "unit");
-    row(out, "ed25519.verify.bouncycastle (1 thread, before)", verify[0], "ops/s");
-    row(out, "ed25519.verify.bouncycastle (1 thread, after)", verify[1], "ops/s");
-    row(out, String.format("bound: %d cores x verify / %d verifications per entry",
+    BenchTable table = new BenchTable(out, 62);
+    table.header();
+    table.row("ed25519.verify.bouncycastle (1 thread, before)", verify[0], "ops/s");
+    table.row("ed25519.verify.bouncycastle (1 thread, after)", verify[1], "ops/s");
+    table.row(String.format("bound: %d cores x verify / %d verifications per entry",
         Runtime.getRuntime().availableProcessors(), replicas + 1), bound, "entries/s");
-    row(out, String.format("ledger.replicated.committed (%d replicas, %.0f s window)", replicas,
+    table.row(String.format("ledger.replicated.committed (%d replicas, %.0f s window)", replicas,
         throughput.windowSeconds()), throughput.entriesPerSecond(), "entries/s");
-    row(out, String.format("ledger.replicated.latency.p50 (at %,.0f entries/s)", latencies.offeredPerSecond()),
+    table.row(String.format("ledger.replicated.latency.p50 (at %,.0f entries/s)", latencies.offeredPerSecond()),
         latencies.percentileMs(0.50), "ms");
-    row(out, String.format("ledger.replicated.latency.p99 (at %,.0f entries/s)", latencies.offeredPerSecond()),
+    table.row(String.format("ledger.replicated.latency.p99 (at %,.0f entries/s)", latencies.offeredPerSecond()),
         latencies.percentileMs(0.99), "ms");
-    row(out, "ledger.replicated.failover (sequencer stopped -> next receipt)", failover.seconds() * 1000, "ms");
+    table.row("ledger.replicated.failover (sequencer stopped -> next receipt)", failover.seconds() * 1000, "ms");
     out.printf("Throughput: %,d entries committed in the window, %.2f of %d cores busy. Failover: %,d receipts, "
         + "%,d submissions refused or timed out (each names its reason to the client).%n",
         throughput.committedInWindow(), throughput.busyCores(), Runtime.getRuntime().availableProcessors(),
@@ -290,34 +279,11 @@ public final class ReplicatedLedgerBench {
     failover.reasons().forEach((reason, count) -> out.printf("  %,6d x %s%n", count,
         reason.length() > 300 ? reason.substring(0, 300) + " ..." : reason));
     double ratio = throughput.entriesPerSecond() / bound;
-    boolean met = ratio >= TARGET_RATIO;
-    out.println();
-    out.printf("%-62s %9s %9s  %s%n", "target", "ratio", "needed", "verdict");
-    out.printf("%-62s %8.2fx %8.2fx  %s%n", "committed entries/s vs signature-check bound", ratio, TARGET_RATIO,
-        met ? "met" : "MISSED");
-    if (!failures.isEmpty()) {
-      out.println();
-      out.println("Entries that failed (the figures above are not valid):");
-      failures.forEach(f -> out.println("  " + f));
-    }
-    out.println();
-    return met && failures.isEmpty() ? 0 : 1;
-  }
-
-  private static void row(PrintStream out, String label, double value, String unit) {
-    out.printf("%-62s %12.1f  %s%n", label, value, unit);
+    return table.verdict("committed entries/s vs signature-check bound", ratio, TARGET_RATIO, failures);
   }
 
   private static int perBank(double ratePerSecond, Duration duration) {
-    return (int) Math.ceil(ratePerSecond * duration.toMillis() / 1000.0 / BANKS);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port for a benchmark member", e);
-    }
+    return BenchTable.perBank(ratePerSecond, duration, BANKS);
   }
 
   private static void sleep(long millis) {

@@ -7,6 +7,7 @@ import static org.junit.Assert.assertTrue;
 import dev.consilium.runtime.identity.ConsortiumCa;
 import dev.consilium.runtime.identity.ConsortiumName;
 import dev.consilium.runtime.identity.MemberIdentity;
+import dev.consilium.simulator.cli.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

@@ -12,6 +12,7 @@ import dev.consilium.ledger.genesis.GenesisConfig;
 import dev.consilium.ledger.membership.MemberDocument;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.runtime.identity.MemberIdentity;
+import dev.consilium.simulator.cli.CommandRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,17 +3,15 @@ package dev.consilium.simulator.cli.node;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+import dev.consilium.simulator.cli.CommandRun;
 import dev.consilium.simulator.cli.ConsiliumCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import picocli.CommandLine;
 
 /**
  * {@code node} and {@code member} refuse bad settings before anything starts, with one line naming the
@@ -26,64 +24,64 @@ public class NodeCommandTest {
   @BeforeClass
   public static void issueConsortium() throws IOException {
     root = FOLDER.newFolder("consortium").toPath();
-    run("ca", "init", "--out", root.resolve("ca").toString()).expectStatus(0);
-    run("ca", "issue", "--ca", root.resolve("ca").toString(), "--member", "regulator", "--roles",
-        "regulator,validator", "--out", root.resolve("regulator").toString()).expectStatus(0);
-    run("ca", "issue", "--ca", root.resolve("ca").toString(), "--member", "bank-a", "--roles",
-        "institution,validator", "--out", root.resolve("bank-a").toString()).expectStatus(0);
-    run("genesis", "--members", root.resolve("bank-a").toString(), "--creator", root.resolve("regulator").toString(),
-        "--out", root.resolve("genesis.block").toString()).expectStatus(0);
+    ok(CommandRun.of("ca", "init", "--out", root.resolve("ca").toString()));
+    ok(CommandRun.of("ca", "issue", "--ca", root.resolve("ca").toString(), "--member", "regulator", "--roles",
+        "regulator,validator", "--out", root.resolve("regulator").toString()));
+    ok(CommandRun.of("ca", "issue", "--ca", root.resolve("ca").toString(), "--member", "bank-a", "--roles",
+        "institution,validator", "--out", root.resolve("bank-a").toString()));
+    ok(CommandRun.of("genesis", "--members", root.resolve("bank-a").toString(), "--creator", root.resolve("regulator").toString(),
+        "--out", root.resolve("genesis.block").toString()));
   }
 
   @Test
   public void node_portOutOfRange_stopsNamingTheSetting() throws IOException {
-    Run run = run("node", "--config", config("bank-a", "port = 70000").toString());
-    run.expectStatus(1);
+    CommandRun run = CommandRun.of("node", "--config", config("bank-a", "port = 70000").toString());
+    assertEquals(run.toString(), 1, run.status());
     assertTrue(run.toString(), run.err().contains("consilium.node.port"));
     assertTrue(run.toString(), run.err().contains("70000"));
   }
 
   @Test
   public void node_missingMemberDirectory_stopsNamingIt() throws IOException {
-    Run run = run("node", "--config", config("no-such-member", "").toString());
-    run.expectStatus(1);
+    CommandRun run = CommandRun.of("node", "--config", config("no-such-member", "").toString());
+    assertEquals(run.toString(), 1, run.status());
     assertTrue(run.toString(), run.err().contains("consilium.node.member-dir"));
   }
 
   @Test
   public void node_genesisOtherThanPinned_stopsNamingBothHashes() throws IOException {
-    Run run = run("node", "--config",
+    CommandRun run = CommandRun.of("node", "--config",
         config("bank-a", "genesis-hash = \"" + "ab".repeat(32) + "\"").toString());
-    run.expectStatus(1);
+    assertEquals(run.toString(), 1, run.status());
     assertTrue(run.toString(), run.err().contains("genesis-hash pins " + "ab".repeat(32)));
   }
 
   @Test
   public void node_badSeedNode_stopsNamingTheSetting() throws IOException {
-    Run run = run("node", "--config", config("bank-a", "seed-nodes = [\"localhost\"]").toString());
-    run.expectStatus(1);
+    CommandRun run = CommandRun.of("node", "--config", config("bank-a", "seed-nodes = [\"localhost\"]").toString());
+    assertEquals(run.toString(), 1, run.status());
     assertTrue(run.toString(), run.err().contains("consilium.node.seed-nodes"));
   }
 
   @Test
   public void node_missingConfigFile_stopsNamingIt() {
-    Run run = run("node", "--config", root.resolve("absent.conf").toString());
-    run.expectStatus(1);
+    CommandRun run = CommandRun.of("node", "--config", root.resolve("absent.conf").toString());
+    assertEquals(run.toString(), 1, run.status());
     assertTrue(run.toString(), run.err().contains("absent.conf"));
   }
 
   @Test
   public void memberRevoke_malformedDid_isAUsageError() throws IOException {
-    Run run = run("member", "revoke", "--config", config("regulator", "").toString(), "--did", "did:example:1");
-    run.expectStatus(ConsiliumCommand.EXIT_USAGE);
+    CommandRun run = CommandRun.of("member", "revoke", "--config", config("regulator", "").toString(), "--did", "did:example:1");
+    assertEquals(run.toString(), ConsiliumCommand.EXIT_USAGE, run.status());
     assertTrue(run.toString(), run.err().contains("--did"));
   }
 
   @Test
   public void memberAdmit_asANonRegulator_isRefusedBeforeJoining() throws IOException {
-    Run run = run("member", "admit", "--config", config("bank-a", "").toString(), "--member",
+    CommandRun run = CommandRun.of("member", "admit", "--config", config("bank-a", "").toString(), "--member",
         root.resolve("regulator").toString());
-    run.expectStatus(1);
+    assertEquals(run.toString(), 1, run.status());
     assertTrue(run.toString(), run.err().contains("is not the regulator"));
   }
 
@@ -103,19 +101,7 @@ public class NodeCommandTest {
     return file;
   }
 
-  private record Run(int status, String out, String err) {
-    void expectStatus(int expected) {
-      assertEquals(toString(), expected, status);
-    }
-  }
-
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = ConsiliumCommand.commandLine();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    int status = cmd.execute(args);
-    return new Run(status, out.toString(), err.toString());
+  private static void ok(CommandRun run) {
+    assertEquals(run.toString(), 0, run.status());
   }
 }

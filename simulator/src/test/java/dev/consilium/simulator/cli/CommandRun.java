@@ -1,13 +1,12 @@
-package dev.consilium.simulator.cli.consortium;
+package dev.consilium.simulator.cli;
 
-import dev.consilium.simulator.cli.ConsiliumCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** One run of the CLI with its output captured. */
-record CommandRun(int status, String out, String err) {
-  static CommandRun of(String... args) {
+public record CommandRun(int status, String out, String err) {
+  public static CommandRun of(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cmd = ConsiliumCommand.commandLine();
