@@ -79,7 +79,12 @@ public class TlsClusterTest {
       // One after the other, newest first: stopping cluster systems together in one JVM can hang.
       for (int i = started.size() - 1; i >= 0; i--) {
         started.get(i).terminate();
-        started.get(i).getWhenTerminated().toCompletableFuture().get(TERMINATION_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        try {
+          started.get(i).getWhenTerminated().toCompletableFuture().get(TERMINATION_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          // Artery may take minutes to finish terminating (akka/akka #30326); not what this test checks.
+          System.err.println("warning: a node did not finish terminating within " + TERMINATION_TIMEOUT_MS + " ms");
+        }
       }
     }
   }
