@@ -4,6 +4,7 @@ import dev.consilium.simulator.cli.consortium.CaCommand;
 import dev.consilium.simulator.cli.consortium.GenesisCommand;
 import dev.consilium.simulator.cli.ledger.LedgerCommand;
 import java.util.concurrent.Callable;
+import dev.consilium.simulator.cli.node.AuditCommand;
 import dev.consilium.simulator.cli.node.MemberCommand;
 import dev.consilium.simulator.cli.node.NodeCommand;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Consilium: privacy-computing runtime for financial consortia.",
-    subcommands = {CaCommand.class, GenesisCommand.class, NodeCommand.class, MemberCommand.class,
+    subcommands = {CaCommand.class, GenesisCommand.class, NodeCommand.class, MemberCommand.class, AuditCommand.class,
         LedgerCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class ConsiliumCommand implements Callable<Integer> {

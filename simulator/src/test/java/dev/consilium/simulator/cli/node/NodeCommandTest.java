@@ -85,6 +85,20 @@ public class NodeCommandTest {
     assertTrue(run.toString(), run.err().contains("is not the regulator"));
   }
 
+  @Test
+  public void audit_nodeNotListening_exitsOneNamingTheUrl() {
+    int port = dev.consilium.runtime.node.LoopbackMember.freePort();
+    CommandRun run = CommandRun.of("audit", "--node", "http://127.0.0.1:" + port);
+    assertEquals(run.toString(), 1, run.status());
+    assertTrue(run.toString(), run.err().contains("127.0.0.1:" + port + "/audit"));
+  }
+
+  @Test
+  public void audit_notAnHttpUrl_isAUsageError() {
+    CommandRun run = CommandRun.of("audit", "--node", "ftp://example");
+    assertEquals(run.toString(), ConsiliumCommand.EXIT_USAGE, run.status());
+  }
+
   /** A member config over the issued directories, with {@code extra} in its consilium.node section. */
   private static Path config(String member, String extra) throws IOException {
     Path file = Files.createTempFile(root, member, ".conf");
