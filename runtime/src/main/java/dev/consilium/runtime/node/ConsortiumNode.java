@@ -17,6 +17,7 @@ import dev.consilium.ledger.storage.StorageSettings;
 import dev.consilium.runtime.cluster.ClusterWiring;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.discovery.DirectorySettings;
+import dev.consilium.runtime.observer.ObserverServer;
 import dev.consilium.runtime.replication.ReplicatedLedger;
 import dev.consilium.runtime.replication.ReplicationSettings;
 import dev.consilium.runtime.replication.ReplicationTypes;
@@ -76,10 +77,31 @@ public final class ConsortiumNode implements AutoCloseable {
           storage, blockSettings, snapshotEveryBlocks, replication, Clock.systemUTC());
       ActorRef<Directory.Command> directory = system.systemActorOf(
           Directory.create(directorySettings, identity.did(), ledger.membership()), DIRECTORY_NAME, Props.empty());
-      return new ConsortiumNode(identity, system, ledger, directory, config);
+      ConsortiumNode node = new ConsortiumNode(identity, system, ledger, directory, config);
+      int observerPort = config.getInt("consilium.observer.port");
+      if (identity.hasRole("regulator") && observerPort > 0) {
+        node.startObserver(registry, config.getString("consilium.observer.host"), observerPort,
+            config.getDuration("consilium.observer.audit-interval").toMillis());
+      }
+      return node;
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
+    }
+  }
+
+  /** Binds the observer API; a port already taken stops the node here, naming the address. */
+  private void startObserver(ContractRegistry registry, String host, int port, long auditIntervalMs) {
+    if (port > 65_535 || auditIntervalMs < 1) {
+      throw new IllegalArgumentException("consilium.observer: port " + port + " or audit-interval "
+          + auditIntervalMs + " ms is out of range");
+    }
+    try {
+      ObserverServer.start(system, ledger, registry, host, port, auditIntervalMs).toCompletableFuture()
+          .get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("consilium.observer: cannot serve on " + host + ":" + port + ": "
+          + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
     }
   }
 

@@ -172,6 +172,8 @@ final class QuorumAppender {
       Block block = committed.block();
       committedHeight = block.height();
       committed.replyTo().tell(StatusReply.success(new LedgerReplica.Appended(block.height(), block.hash())));
+      ReplicaEndpoint.Committed notice = new ReplicaEndpoint.Committed(epoch, block.height(), block.hash());
+      allEndpoints().forEach(endpoint -> endpoint.tell(notice));
     }
   }
 

@@ -91,6 +91,12 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     public enum Status { ACCEPTED, STALE_EPOCH, CATCHING_UP, REFUSED }
   }
 
+  /**
+   * From the sequencer of {@code epoch}: block {@code height} of hash {@code hash} is committed. A replica
+   * that holds that very block learns its committed height from it (otherwise only the next block tells).
+   */
+  public record Committed(long epoch, long height, Sha256Hash hash) implements Command, CborSerializable {}
+
   /** From a peer catching up: blocks from {@code fromHeight} on, answered to the peer's endpoint. */
   public record GetBlocks(long fromHeight, int maxBlocks, ActorRef<Command> replyTo)
       implements Command, CborSerializable {}
@@ -261,6 +267,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
         .onMessage(GetHead.class, this::onGetHead)
         .onMessage(GetState.class, this::onGetState)
         .onMessage(Blocks.class, this::onBlocks)
+        .onMessage(Committed.class, this::onCommitted)
         .onMessageEquals(CatchUpTimedOut.INSTANCE, this::onCatchUpTimedOut)
         .onMessageEquals(Tick.INSTANCE, this::onTick)
         // Changes wait while another change is under way.
@@ -469,6 +476,15 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
       return true;
     }
     return false;
+  }
+
+  private Behavior<Command> onCommitted(Committed committed) {
+    // Only for this replica's own chain: a block it holds under that hash, hence every block before it.
+    if (head != null && promise != null && committed.epoch() >= promise.epoch()
+        && committed.hash().equals(hashAt(committed.height()))) {
+      committedHeight = Math.max(committedHeight, committed.height());
+    }
+    return this;
   }
 
   // ---- catch-up ----
