@@ -1,5 +1,6 @@
 package dev.consilium.ledger.contract;
 
+import dev.consilium.ledger.credit.CreditContract;
 import dev.consilium.ledger.membership.MembershipContract;
 import dev.consilium.ledger.session.SessionsContract;
 
@@ -13,6 +14,6 @@ public final class Contracts {
 
   /** A registry of every standard contract. */
   public static ContractRegistry standard() {
-    return ContractRegistry.of(new MembershipContract(), new SessionsContract());
+    return ContractRegistry.of(new MembershipContract(), new SessionsContract(), new CreditContract());
   }
 }

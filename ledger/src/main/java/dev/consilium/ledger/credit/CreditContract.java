@@ -1,0 +1,153 @@
+package dev.consilium.ledger.credit;
+
+import dev.consilium.ledger.contract.Contract;
+import dev.consilium.ledger.contract.ExecutionContext;
+import dev.consilium.ledger.contract.PreconditionFailedException;
+import dev.consilium.ledger.entry.Entry;
+import dev.consilium.ledger.genesis.GenesisConfig;
+import dev.consilium.mpc.canonical.CanonicalDecoder;
+import dev.consilium.mpc.canonical.CanonicalFormatException;
+import dev.consilium.mpc.canonical.CanonicalReader;
+import dev.consilium.mpc.canonical.CanonicalWriter;
+
+/**
+ * Joint credit investigations (DESIGN §6). Actions, each with its payload class:
+ * <ul>
+ *   <li>{@code open} ({@link OpenInquiry}), by an admitted institution, the asker. The participants must be
+ *       admitted institutions; the asker may be one of them, to count its own book in the total.
+ *   <li>{@code contribute} ({@link EncryptedShare}), once per participant, before the deadline; the
+ *       ciphertext must be in Z*_{n²} of the asker's key. The contract multiplies it into the total; when
+ *       every participant has contributed the inquiry is CLOSED.
+ *   <li>{@code correct} ({@link EncryptedShare}), once per contributor, at or after the deadline, when at
+ *       least the minimum contributed: removes that bank's masks with the missing banks. When every
+ *       contributor has corrected the inquiry is CLOSED.
+ *   <li>{@code expire} ({@link #expirePayload}: the inquiry id), by any admitted member, at or after the
+ *       deadline when fewer than the minimum contributed: the inquiry ends INSUFFICIENT and nothing is
+ *       decrypted. Any member, so an inquiry whose asker vanished still ends.
+ *   <li>{@code report} ({@link InquiryReport}), by the asker, once, after CLOSED.
+ *   <li>{@code decision} ({@link CreditDecision}), by the asker, once, after the report: the regulator
+ *       holds the total before the decision it justifies. An INSUFFICIENT inquiry has no total, so it takes
+ *       no report and no decision on the ledger; the asker decides that case off-ledger.
+ * </ul>
+ * The deadline is compared with the block timestamp only: contributions are accepted while
+ * {@code timestamp < deadline}, corrections and expiry once {@code timestamp >= deadline}.
+ */
+public final class CreditContract implements Contract<CreditState> {
+  public static final String NAME = "credit";
+  public static final String OPEN = "open";
+  public static final String CONTRIBUTE = "contribute";
+  public static final String CORRECT = "correct";
+  public static final String EXPIRE = "expire";
+  public static final String REPORT = "report";
+  public static final String DECISION = "decision";
+  /** Bounds the state; an inquiry is about 1.5 KB with a 2048-bit key. */
+  public static final int MAX_INQUIRIES = 1_000_000;
+
+  private final int maxInquiries;
+
+  public CreditContract() {
+    this(MAX_INQUIRIES);
+  }
+
+  /** For tests of the bound; every replica of one ledger must use the same. */
+  CreditContract(int maxInquiries) {
+    this.maxInquiries = maxInquiries;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public CreditState initialState(GenesisConfig genesis) {
+    return CreditState.empty();
+  }
+
+  public static byte[] openPayload(OpenInquiry open) {
+    return open.toCanonicalBytes();
+  }
+
+  /** The payload of {@code contribute} and of {@code correct}. */
+  public static byte[] sharePayload(EncryptedShare share) {
+    return share.toCanonicalBytes();
+  }
+
+  public static byte[] expirePayload(String inquiryId) {
+    return new CanonicalWriter().writeString(InquiryIds.require(inquiryId))
+        .toByteArray();
+  }
+
+  public static byte[] reportPayload(InquiryReport report) {
+    return report.toCanonicalBytes();
+  }
+
+  public static byte[] decisionPayload(CreditDecision decision) {
+    return decision.toCanonicalBytes();
+  }
+
+  @Override
+  public void validate(CreditState state, Entry entry, ExecutionContext context) throws PreconditionFailedException {
+    step(state, entry, context);
+  }
+
+  @Override
+  public CreditState apply(CreditState state, Entry entry, ExecutionContext context) {
+    try {
+      Step step = step(state, entry, context);
+      return entry.action().equals(OPEN)
+          ? state.withNew(step.inquiryId(), step.inquiry())
+          : state.withUpdated(step.inquiryId(), step.inquiry());
+    } catch (PreconditionFailedException e) {
+      throw new IllegalStateException("apply called for an entry validate refused: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public CreditState readState(CanonicalReader reader) throws CanonicalFormatException {
+    return CreditState.read(reader, maxInquiries);
+  }
+
+  private record Step(String inquiryId, Inquiry inquiry) {}
+
+  private Step step(CreditState state, Entry entry, ExecutionContext context) throws PreconditionFailedException {
+    switch (entry.action()) {
+      case OPEN -> {
+        OpenInquiry open = payload(entry, OpenInquiry::read, "an inquiry to open");
+        return new Step(open.inquiryId(), InquirySteps.open(state, open, entry.submitter(), context, maxInquiries));
+      }
+      case CONTRIBUTE -> {
+        EncryptedShare share = payload(entry, EncryptedShare::read, "a contribution");
+        return new Step(share.inquiryId(), InquirySteps.contribute(state, share, entry.submitter(), context));
+      }
+      case CORRECT -> {
+        EncryptedShare share = payload(entry, EncryptedShare::read, "a correction");
+        return new Step(share.inquiryId(), InquirySteps.correct(state, share, entry.submitter(), context));
+      }
+      case EXPIRE -> {
+        String inquiryId = payload(entry, InquiryIds::read, "an inquiry id");
+        return new Step(inquiryId, InquirySteps.expire(state, inquiryId, entry.submitter(), context));
+      }
+      case REPORT -> {
+        InquiryReport report = payload(entry, InquiryReport::read, "a report");
+        return new Step(report.inquiryId(), InquirySteps.report(state, report, entry.submitter()));
+      }
+      case DECISION -> {
+        CreditDecision decision = payload(entry, CreditDecision::read, "a decision");
+        return new Step(decision.inquiryId(), InquirySteps.decide(state, decision, entry.submitter()));
+      }
+      default -> throw new PreconditionFailedException("credit has no action '" + entry.action() + "'; its actions"
+          + " are " + String.join(", ", OPEN, CONTRIBUTE, CORRECT, EXPIRE, REPORT, DECISION));
+    }
+  }
+
+  private static <T> T payload(Entry entry, CanonicalDecoder<T> decoder, String what)
+      throws PreconditionFailedException {
+    try {
+      return CanonicalReader.decode(entry.payload(), decoder);
+    } catch (CanonicalFormatException e) {
+      throw new PreconditionFailedException("payload of " + entry.action() + " is not " + what + ": "
+          + e.getMessage());
+    }
+  }
+}

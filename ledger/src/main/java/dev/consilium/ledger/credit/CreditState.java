@@ -1,0 +1,92 @@
+package dev.consilium.ledger.credit;
+
+import dev.consilium.ledger.contract.ContractState;
+import dev.consilium.mpc.canonical.CanonicalFormatException;
+import dev.consilium.mpc.canonical.CanonicalReader;
+import dev.consilium.mpc.canonical.CanonicalWriter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Every inquiry by id. Immutable. Canonical form: ordered by inquiry id ([a-z0-9-], so string order is byte
+ * order), each id followed by its {@link Inquiry}.
+ */
+public final class CreditState implements ContractState {
+  private final SortedMap<String, Inquiry> inquiries;
+
+  private CreditState(SortedMap<String, Inquiry> inquiries) {
+    this.inquiries = Collections.unmodifiableSortedMap(inquiries);
+  }
+
+  static CreditState empty() {
+    return new CreditState(new TreeMap<>());
+  }
+
+  static CreditState read(CanonicalReader reader, int maxInquiries) throws CanonicalFormatException {
+    List<Map.Entry<String, Inquiry>> list = reader.readList(CreditState::readEntry, maxInquiries);
+    SortedMap<String, Inquiry> inquiries = new TreeMap<>();
+    String previous = null;
+    for (Map.Entry<String, Inquiry> entry : list) {
+      if (previous != null && previous.compareTo(entry.getKey()) >= 0) {
+        throw reader.malformed("inquiries must be sorted by id and distinct; " + entry.getKey() + " follows "
+            + previous);
+      }
+      inquiries.put(entry.getKey(), entry.getValue());
+      previous = entry.getKey();
+    }
+    return new CreditState(inquiries);
+  }
+
+  @Override
+  public void writeTo(CanonicalWriter writer) {
+    writer.writeList(new ArrayList<>(inquiries.entrySet()), (w, e) -> {
+      w.writeString(e.getKey());
+      e.getValue().writeTo(w);
+    });
+  }
+
+  public Optional<Inquiry> find(String inquiryId) {
+    return Optional.ofNullable(inquiries.get(inquiryId));
+  }
+
+  public int size() {
+    return inquiries.size();
+  }
+
+  /** A copy with a new inquiry; copies the map, as the other contract states do. */
+  CreditState withNew(String inquiryId, Inquiry inquiry) {
+    if (inquiries.containsKey(inquiryId)) {
+      throw new IllegalStateException("inquiry " + inquiryId + " exists; validate must refuse a duplicate");
+    }
+    return with(inquiryId, inquiry);
+  }
+
+  /** A copy with an existing inquiry replaced. */
+  CreditState withUpdated(String inquiryId, Inquiry inquiry) {
+    if (!inquiries.containsKey(inquiryId)) {
+      throw new IllegalStateException("inquiry " + inquiryId + " does not exist; validate must refuse the step");
+    }
+    return with(inquiryId, inquiry);
+  }
+
+  @Override
+  public String toString() {
+    return "CreditState[" + inquiries.size() + " inquiries]";
+  }
+
+  private CreditState with(String inquiryId, Inquiry inquiry) {
+    SortedMap<String, Inquiry> next = new TreeMap<>(inquiries);
+    next.put(inquiryId, inquiry);
+    return new CreditState(next);
+  }
+
+  private static Map.Entry<String, Inquiry> readEntry(CanonicalReader reader) throws CanonicalFormatException {
+    String inquiryId = InquiryIds.read(reader);
+    return Map.entry(inquiryId, Inquiry.read(reader));
+  }
+}
