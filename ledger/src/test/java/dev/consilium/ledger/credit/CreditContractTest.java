@@ -1,0 +1,151 @@
+package dev.consilium.ledger.credit;
+
+import static dev.consilium.ledger.credit.CreditLedger.DEADLINE_MS;
+import static dev.consilium.ledger.credit.CreditLedger.T0_MS;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import dev.consilium.ledger.contract.Contracts;
+import dev.consilium.ledger.entry.Entry;
+import dev.consilium.ledger.sequencer.BlockDraft;
+import dev.consilium.ledger.testing.TestConsortium;
+import dev.consilium.ledger.testing.TestConsortium.Member;
+import dev.consilium.mpc.canonical.CanonicalFormatException;
+import dev.consilium.mpc.canonical.CanonicalReader;
+import dev.consilium.mpc.canonical.CanonicalWriter;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Set;
+import org.junit.Test;
+
+/** The credit contract's paths from open to decision; its refusals are in {@link CreditRefusalTest}. */
+public class CreditContractTest {
+  private static final TestConsortium CONSORTIUM = new TestConsortium(CreditKeys.RANDOM);
+  private static final Member A = CONSORTIUM.bankA;
+  private static final Member B = CONSORTIUM.bankB;
+  private static final Member C = CONSORTIUM.bankC;
+
+  @Test
+  public void standard_registersCredit() {
+    assertTrue(Contracts.standard().find(CreditContract.NAME).isPresent());
+  }
+
+  @Test
+  public void blocks_allParticipantsContribute_closedTotalDecryptsToSum() throws Exception {
+    OpenInquiry open = CreditLedger.open("q-1", CreditLedger.sorted(A, B, C), 3);
+    BlockDraft.Sealed first = CONSORTIUM.seal(CONSORTIUM.genesis.header(), CONSORTIUM.genesisState,
+        List.of(A.entry(CreditContract.NAME, CreditContract.OPEN, CreditContract.openPayload(open), 1)),
+        CONSORTIUM.regulator);
+    List<Entry> contributions = List.of(
+        share(A, CreditContract.CONTRIBUTE, CreditKeys.encrypt(1_000), 2),
+        share(B, CreditContract.CONTRIBUTE, CreditKeys.encrypt(25_000), 1),
+        share(C, CreditContract.CONTRIBUTE, CreditKeys.encrypt(0), 1));
+    BlockDraft.Sealed second = CONSORTIUM.seal(first.block().header(), first.state(), contributions,
+        CONSORTIUM.regulator);
+
+    CreditState state = (CreditState) second.state().contractState(CreditContract.NAME);
+    Inquiry inquiry = state.find("q-1").orElseThrow();
+    assertEquals(InquiryStatus.CLOSED, inquiry.status());
+    assertEquals(Set.of(A.did, B.did, C.did), inquiry.contributors());
+    assertEquals(BigInteger.valueOf(26_000), CreditKeys.decrypt(inquiry.total()));
+    assertEquals(A.did, inquiry.asker());
+    assertEquals(1, inquiry.openedAtHeight());
+  }
+
+  @Test
+  public void deadline_contributorsCorrectMasks_closedTotalDecryptsToUnmaskedSum() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-2", CreditLedger.sorted(A, B, C), 2)), T0_MS);
+    BigInteger maskAb = new BigInteger(256, CreditKeys.RANDOM);
+    BigInteger maskAc = new BigInteger(256, CreditKeys.RANDOM);
+    BigInteger maskBc = new BigInteger(256, CreditKeys.RANDOM);
+    // j < k: j adds the pair's mask, k subtracts it; C never answers, so A and B must remove their masks with C.
+    ledger.accept(CreditLedger.contribute(A, "q-2", CreditKeys.encrypt(BigInteger.valueOf(700).add(maskAb).add(maskAc))),
+        T0_MS + 1);
+    ledger.accept(CreditLedger.contribute(B, "q-2", CreditKeys.encrypt(BigInteger.valueOf(300).subtract(maskAb)
+        .add(maskBc))), T0_MS + 2);
+    assertEquals(InquiryStatus.OPEN, ledger.inquiry("q-2").status());
+
+    ledger.accept(CreditLedger.correct(A, "q-2", CreditKeys.encrypt(maskAc.negate())), DEADLINE_MS);
+    assertEquals(InquiryStatus.OPEN, ledger.inquiry("q-2").status());
+    ledger.accept(CreditLedger.correct(B, "q-2", CreditKeys.encrypt(maskBc.negate())), DEADLINE_MS + 1);
+
+    Inquiry inquiry = ledger.inquiry("q-2");
+    assertEquals(InquiryStatus.CLOSED, inquiry.status());
+    assertEquals(Set.of(A.did, B.did), inquiry.correctors());
+    assertEquals(BigInteger.valueOf(1_000), CreditKeys.decrypt(inquiry.total()));
+  }
+
+  @Test
+  public void expire_fewerThanMinimumAtDeadline_insufficient() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-3", CreditLedger.sorted(A, B, C), 2)), T0_MS);
+    ledger.accept(CreditLedger.contribute(B, "q-3", CreditKeys.encrypt(5)), T0_MS + 1);
+    ledger.accept(CreditLedger.expire(CONSORTIUM.regulator, "q-3"), DEADLINE_MS);
+    assertEquals(InquiryStatus.INSUFFICIENT, ledger.inquiry("q-3").status());
+  }
+
+  @Test
+  public void reportThenDecision_recordedInOrder() throws Exception {
+    CreditLedger ledger = closedInquiry("q-4");
+    ledger.accept(CreditLedger.report(A, "q-4"), T0_MS + 10);
+    Inquiry reported = ledger.inquiry("q-4");
+    assertEquals(InquiryStatus.REPORTED, reported.status());
+    assertEquals(32, reported.reportHash().length);
+    ledger.accept(CreditLedger.decision(A, "q-4", false), T0_MS + 11);
+    Inquiry decided = ledger.inquiry("q-4");
+    assertEquals(InquiryStatus.DECIDED, decided.status());
+    assertEquals("debt-over-income", decided.reasonCode());
+    assertTrue(!decided.approved());
+  }
+
+  @Test
+  public void state_roundTrip_sameBytesAndHash() throws Exception {
+    CreditLedger ledger = closedInquiry("q-5");
+    ledger.accept(CreditLedger.report(A, "q-5"), T0_MS + 10);
+    ledger.accept(CreditLedger.openEntry(B, CreditLedger.open("q-0", CreditLedger.sorted(A, C), 1)), T0_MS + 11);
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    CreditState read = CanonicalReader.decode(bytes, ledger.contract::readState);
+    assertArrayEquals(bytes, read.toCanonicalBytes());
+    assertEquals(ledger.state().stateHash(), read.stateHash());
+    assertEquals(2, read.size());
+  }
+
+  @Test
+  public void readState_unsortedInquiries_refused() throws Exception {
+    CreditLedger ledger = closedInquiry("q-6");
+    Inquiry inquiry = ledger.inquiry("q-6");
+    CanonicalWriter writer = new CanonicalWriter();
+    writer.writeList(List.of("q-b", "q-a"), (w, id) -> {
+      w.writeString(id);
+      inquiry.writeTo(w);
+    });
+    CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
+        () -> CanonicalReader.decode(writer.toByteArray(), ledger.contract::readState));
+    assertTrue(e.getMessage(), e.getMessage().contains("sorted by id and distinct"));
+  }
+
+  @Test
+  public void toString_neverShowsPseudonymOrCiphertexts() throws Exception {
+    CreditLedger ledger = closedInquiry("q-7");
+    String text = ledger.inquiry("q-7").toString() + ledger.state() + CreditLedger.open("q-7", List.of(A.did), 1);
+    assertTrue(text, !text.contains(java.util.HexFormat.of().formatHex(new byte[OpenInquiry.PSEUDONYM_BYTES])));
+    assertTrue(text, !text.contains("consent"));
+  }
+
+  /** An inquiry of A with B alone, closed by B's contribution. */
+  private static CreditLedger closedInquiry(String id) throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open(id, List.of(B.did), 1)), T0_MS);
+    ledger.accept(CreditLedger.contribute(B, id, CreditKeys.encrypt(42)), T0_MS + 1);
+    assertEquals(InquiryStatus.CLOSED, ledger.inquiry(id).status());
+    return ledger;
+  }
+
+  private static Entry share(Member bank, String action, byte[] ciphertext, long nonce) {
+    return bank.entry(CreditContract.NAME, action, CreditContract.sharePayload(new EncryptedShare("q-1", ciphertext)),
+        nonce);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.consilium.ledger.credit;
+
+import static org.junit.Assert.assertThrows;
+
+import dev.consilium.ledger.contract.ExecutionContext;
+import dev.consilium.ledger.contract.PreconditionFailedException;
+import dev.consilium.ledger.entry.Entry;
+import dev.consilium.ledger.identity.Did;
+import dev.consilium.ledger.membership.MembershipState;
+import dev.consilium.ledger.testing.TestConsortium;
+import dev.consilium.ledger.testing.TestConsortium.Member;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Drives the credit contract entry by entry at chosen block timestamps, as a replica does: validate, then
+ * apply. The block path itself is covered by {@link CreditContractTest}.
+ */
+final class CreditLedger {
+  static final long T0_MS = TestConsortium.GENESIS_TIME_MS + 1_000;
+  static final long DEADLINE_MS = T0_MS + 60_000;
+
+  final CreditContract contract;
+  final MembershipState membership;
+  private CreditState state;
+  private long height = 1;
+
+  CreditLedger(TestConsortium consortium) {
+    this(consortium, new CreditContract());
+  }
+
+  CreditLedger(TestConsortium consortium, CreditContract contract) {
+    this.contract = contract;
+    this.membership = consortium.genesisState.membership();
+    this.state = contract.initialState(consortium.config);
+  }
+
+  CreditState state() {
+    return state;
+  }
+
+  Inquiry inquiry(String id) {
+    return state.find(id).orElseThrow();
+  }
+
+  void accept(Entry entry, long timestampMs) throws PreconditionFailedException {
+    ExecutionContext context = new ExecutionContext(height++, timestampMs, membership);
+    contract.validate(state, entry, context);
+    state = contract.apply(state, entry, context);
+  }
+
+  /** The reason the contract gives for refusing {@code entry}; fails if it accepts it. */
+  String refusal(Entry entry, long timestampMs) {
+    ExecutionContext context = new ExecutionContext(height, timestampMs, membership);
+    return assertThrows(PreconditionFailedException.class, () -> contract.validate(state, entry, context))
+        .getMessage();
+  }
+
+  static OpenInquiry open(String id, List<Did> participants, int minContributors) {
+    return new OpenInquiry(id, new byte[OpenInquiry.PSEUDONYM_BYTES], CreditKeys.askerPublic().toBytes(),
+        "consent signed by the customer".getBytes(java.nio.charset.StandardCharsets.UTF_8), participants,
+        DEADLINE_MS, minContributors);
+  }
+
+  static List<Did> sorted(Member... members) {
+    return Stream.of(members).map(m -> m.did).sorted().toList();
+  }
+
+  static Entry openEntry(Member asker, OpenInquiry open) {
+    return asker.entry(CreditContract.NAME, CreditContract.OPEN, CreditContract.openPayload(open), 1);
+  }
+
+  static Entry contribute(Member bank, String id, byte[] ciphertext) {
+    return bank.entry(CreditContract.NAME, CreditContract.CONTRIBUTE,
+        CreditContract.sharePayload(new EncryptedShare(id, ciphertext)), 1);
+  }
+
+  static Entry correct(Member bank, String id, byte[] ciphertext) {
+    return bank.entry(CreditContract.NAME, CreditContract.CORRECT,
+        CreditContract.sharePayload(new EncryptedShare(id, ciphertext)), 1);
+  }
+
+  static Entry expire(Member member, String id) {
+    return member.entry(CreditContract.NAME, CreditContract.EXPIRE, CreditContract.expirePayload(id), 1);
+  }
+
+  static Entry report(Member asker, String id) {
+    return asker.entry(CreditContract.NAME, CreditContract.REPORT,
+        CreditContract.reportPayload(new InquiryReport(id, new byte[] {1, 2, 3})), 1);
+  }
+
+  static Entry decision(Member asker, String id, boolean approved) {
+    return asker.entry(CreditContract.NAME, CreditContract.DECISION,
+        CreditContract.decisionPayload(new CreditDecision(id, approved, "debt-over-income")), 1);
+  }
+}
