@@ -41,7 +41,6 @@ public final class Inquiry implements CanonicalEncodable {
   private final boolean approved;
   private final String reasonCode;
 
-  @SuppressWarnings("checkstyle:ParameterNumber")
   private Inquiry(Did asker, byte[] pseudonym, byte[] askerKey, Sha256Hash consentHash, List<Did> participants,
       long deadlineMs, int minContributors, long openedAtHeight, SortedSet<Did> contributors,
       SortedSet<Did> correctors, byte[] total, InquiryStatus status, byte[] reportHash, boolean approved,

@@ -128,6 +128,26 @@ public class CreditContractTest {
   }
 
   @Test
+  public void readState_reportedWithoutReportHash_refused() throws Exception {
+    CreditLedger ledger = closedInquiry("q-8");
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    // The tail is status (1), empty report hash (4), approved (1), empty reason (4): claim REPORTED.
+    bytes[bytes.length - 10] = (byte) InquiryStatus.REPORTED.ordinal();
+    CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
+        () -> CanonicalReader.decode(bytes, ledger.contract::readState));
+    assertTrue(e.getMessage(), e.getMessage().contains("status REPORTED with a report hash of 0 bytes"));
+  }
+
+  @Test
+  public void readState_overTheBound_refused() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-9", List.of(B.did), 1)), T0_MS);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-10", List.of(B.did), 1)), T0_MS);
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    assertThrows(CanonicalFormatException.class, () -> CanonicalReader.decode(bytes, new CreditContract(1)::readState));
+  }
+
+  @Test
   public void toString_neverShowsPseudonymOrCiphertexts() throws Exception {
     CreditLedger ledger = closedInquiry("q-7");
     String text = ledger.inquiry("q-7").toString() + ledger.state() + CreditLedger.open("q-7", List.of(A.did), 1);

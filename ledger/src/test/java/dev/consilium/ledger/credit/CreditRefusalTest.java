@@ -154,18 +154,19 @@ public class CreditRefusalTest {
 
   @Test
   public void contribute_afterClose_refused() throws Exception {
-    CreditLedger ledger = new CreditLedger(CONSORTIUM);
-    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-1", CreditLedger.sorted(B, C), 1)), T0_MS);
-    ledger.accept(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(1)), T0_MS + 1);
-    ledger.accept(CreditLedger.contribute(C, "q-1", CreditKeys.encrypt(1)), T0_MS + 2);
-    Member late = C; // both contributed, so the inquiry closed; a third-party participant cannot exist, so
-    // the closest case: a correction-time contribution is covered below; here the closed status is named.
-    assertNames(ledger.refusal(CreditLedger.contribute(late, "q-1", CreditKeys.encrypt(1)), T0_MS + 3),
-        "already contributed");
-    CreditLedger expired = opened("q-2", 3);
-    expired.accept(CreditLedger.expire(REGULATOR, "q-2"), DEADLINE_MS);
-    assertNames(expired.refusal(CreditLedger.contribute(B, "q-2", CreditKeys.encrypt(1)), DEADLINE_MS - 1),
-        "inquiry q-2 is INSUFFICIENT; no contribution after it ends");
+    CreditLedger ledger = twoOfThreeContributed("q-1");
+    ledger.accept(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(0)), DEADLINE_MS);
+    ledger.accept(CreditLedger.correct(B, "q-1", CreditKeys.encrypt(0)), DEADLINE_MS + 1);
+    assertNames(ledger.refusal(CreditLedger.contribute(C, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 2),
+        "inquiry q-1 is CLOSED; no contribution after it ends");
+  }
+
+  @Test
+  public void contribute_afterInsufficient_refused() throws Exception {
+    CreditLedger ledger = opened("q-1", 3);
+    ledger.accept(CreditLedger.expire(REGULATOR, "q-1"), DEADLINE_MS);
+    assertNames(ledger.refusal(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 1),
+        "inquiry q-1 is INSUFFICIENT; no contribution after it ends");
   }
 
   @Test
