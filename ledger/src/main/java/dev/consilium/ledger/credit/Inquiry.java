@@ -231,6 +231,36 @@ public final class Inquiry implements CanonicalEncodable {
         openedAtHeight, contributors, correctors, total, next, report, approve, reason);
   }
 
+  /** Whether the status agrees with who contributed and corrected. */
+  private String statusProblem() {
+    boolean allContributed = contributors.size() == participants.size();
+    boolean allCorrected = contributors.size() >= minContributors && correctors.size() == contributors.size();
+    switch (status) {
+      case OPEN -> {
+        if (allContributed) {
+          return "an OPEN inquiry has a participant yet to contribute, but all " + participants.size() + " did";
+        }
+      }
+      case INSUFFICIENT -> {
+        if (contributors.size() >= minContributors) {
+          return "an INSUFFICIENT inquiry has fewer than " + minContributors + " contributors, not "
+              + contributors.size();
+        }
+      }
+      default -> {
+        if (!allContributed && !allCorrected) {
+          return "a " + status + " inquiry needs every participant's contribution or every contributor's correction;"
+              + " it has " + contributors.size() + "/" + participants.size() + " contributions and "
+              + correctors.size() + " corrections";
+        }
+      }
+    }
+    if (!correctors.isEmpty() && allContributed) {
+      return "corrections exist only when a participant is missing, yet all " + participants.size() + " contributed";
+    }
+    return null;
+  }
+
   private static SortedSet<Did> readSortedDids(CanonicalReader reader, String what) throws CanonicalFormatException {
     List<Did> list = reader.readList(Did::read, OpenInquiry.MAX_PARTICIPANTS);
     for (int i = 1; i < list.size(); i++) {
@@ -267,6 +297,10 @@ public final class Inquiry implements CanonicalEncodable {
     if (contributors.isEmpty() != (total.length == 0)) {
       return "a total exists exactly when someone contributed: " + contributors.size() + " contributors, total of "
           + total.length + " bytes";
+    }
+    String statusProblem = statusProblem();
+    if (statusProblem != null) {
+      return statusProblem;
     }
     boolean reported = status == InquiryStatus.REPORTED || status == InquiryStatus.DECIDED;
     if (reported != (reportHash.length == Sha256Hash.LENGTH_BYTES) || (!reported && reportHash.length != 0)) {

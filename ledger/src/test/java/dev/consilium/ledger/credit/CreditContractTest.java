@@ -139,6 +139,16 @@ public class CreditContractTest {
   }
 
   @Test
+  public void readState_openButEveryoneContributed_refused() throws Exception {
+    CreditLedger ledger = closedInquiry("q-11");
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    bytes[bytes.length - 10] = (byte) InquiryStatus.OPEN.ordinal();
+    CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
+        () -> CanonicalReader.decode(bytes, ledger.contract::readState));
+    assertTrue(e.getMessage(), e.getMessage().contains("an OPEN inquiry has a participant yet to contribute"));
+  }
+
+  @Test
   public void readState_overTheBound_refused() throws Exception {
     CreditLedger ledger = new CreditLedger(CONSORTIUM);
     ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-9", List.of(B.did), 1)), T0_MS);
@@ -153,6 +163,19 @@ public class CreditContractTest {
     String text = ledger.inquiry("q-7").toString() + ledger.state() + CreditLedger.open("q-7", List.of(A.did), 1);
     assertTrue(text, !text.contains(java.util.HexFormat.of().formatHex(new byte[OpenInquiry.PSEUDONYM_BYTES])));
     assertTrue(text, !text.contains("consent"));
+  }
+
+  @Test
+  public void payloads_roundTrip_equal() throws Exception {
+    OpenInquiry open = CreditLedger.open("q-12", CreditLedger.sorted(A, B), 2);
+    assertEquals(open, CanonicalReader.decode(CreditContract.openPayload(open), OpenInquiry::read));
+    EncryptedShare share = new EncryptedShare("q-12", CreditKeys.encrypt(3));
+    assertEquals(share, CanonicalReader.decode(CreditContract.sharePayload(share), EncryptedShare::read));
+    InquiryReport report = new InquiryReport("q-12", new byte[] {9});
+    assertEquals(report, CanonicalReader.decode(CreditContract.reportPayload(report), InquiryReport::read));
+    CreditDecision decision = new CreditDecision("q-12", true, "within-limit");
+    assertEquals(decision, CanonicalReader.decode(CreditContract.decisionPayload(decision), CreditDecision::read));
+    assertEquals("q-12", CanonicalReader.decode(CreditContract.expirePayload("q-12"), InquiryIds::read));
   }
 
   /** An inquiry of A with B alone, closed by B's contribution. */
