@@ -15,6 +15,7 @@ import dev.consilium.ledger.sequencer.BlockDraft;
 import dev.consilium.ledger.state.LedgerState;
 import dev.consilium.ledger.validation.BlockRules;
 import dev.consilium.ledger.validation.RefusedException;
+import dev.consilium.mpc.agreement.X25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519Sign;
 import java.security.SecureRandom;
@@ -118,7 +119,7 @@ public final class TestConsortium {
 
     static Member create(SecureRandom random, String... roles) {
       Ed25519PrivateKey key = Ed25519PrivateKey.generate(random);
-      return new Member(key, MemberDocument.of(key.publicKey(), Set.of(roles), List.of("127.0.0.1:0"), ""));
+      return new Member(key, MemberDocument.of(key.publicKey(), X25519PrivateKey.generate(random).publicKey(), Set.of(roles), List.of("127.0.0.1:0"), ""));
     }
 
     public Entry entry(String contract, String action, byte[] payload, long nonce) {

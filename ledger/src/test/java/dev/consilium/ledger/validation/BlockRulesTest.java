@@ -183,7 +183,7 @@ public class BlockRulesTest {
   @Test
   public void update_rolesChangedByMemberItself_refused() {
     Member a = consortium.bankA;
-    MemberDocument promoted = MemberDocument.of(a.key.publicKey(), Set.of("institution", "validator", "regulator"),
+    MemberDocument promoted = MemberDocument.of(a.key.publicKey(), a.document.agreementKey(), Set.of("institution", "validator", "regulator"),
         List.of(), "");
     Entry entry = a.entry(MembershipContract.NAME, MembershipContract.UPDATE,
         MembershipContract.documentPayload(promoted), 1);

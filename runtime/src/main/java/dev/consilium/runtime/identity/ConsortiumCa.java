@@ -2,6 +2,7 @@ package dev.consilium.runtime.identity;
 
 import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.membership.MemberDocument;
+import dev.consilium.mpc.agreement.X25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519PrivateKey;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,10 +94,11 @@ public final class ConsortiumCa {
     KeyPair tlsKeys = CertificateProfile.newKeyPair(random);
     X509Certificate memberCertificate = CertificateProfile.memberCertificate(consortium, name, did, endpoint,
         tlsKeys.getPublic(), certificate, privateKey, now, random);
-    MemberDocument document = MemberDocument.of(signingKey.publicKey(), roles, List.of(endpoint.toString()),
-        CertificateNames.fingerprint(memberCertificate));
+    X25519PrivateKey agreementKey = X25519PrivateKey.generate(random);
+    MemberDocument document = MemberDocument.of(signingKey.publicKey(), agreementKey.publicKey(), roles,
+        List.of(endpoint.toString()), CertificateNames.fingerprint(memberCertificate));
     return new IssuedMember(consortium, name, tlsKeys.getPrivate(), memberCertificate, certificate, signingKey,
-        document);
+        agreementKey, document);
   }
 
   public ConsortiumName consortium() {

@@ -24,6 +24,7 @@ public final class IdentityFiles {
   public static final String TLS_KEY = "tls.key";
   public static final String TLS_CERTIFICATE = "tls.crt";
   public static final String SIGNING_KEY = "signing.key";
+  public static final String AGREEMENT_KEY = "agreement.key";
   public static final String DOCUMENT = "member.doc";
   public static final String SUMMARY = "member.txt";
 

@@ -2,6 +2,7 @@ package dev.consilium.runtime.identity;
 
 import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.membership.MemberDocument;
+import dev.consilium.mpc.agreement.X25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519PrivateKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.security.cert.X509Certificate;
 
 /**
  * A member just issued by the {@link ConsortiumCa}, before it is written to its directory: its TLS key and
- * certificate, the CA certificate, its Ed25519 signing key and its DID document. Immutable; the two private
- * keys leave only into their files (mode 600) through {@link #writeTo}.
+ * certificate, the CA certificate, its Ed25519 signing key, its X25519 agreement key and its DID document.
+ * Immutable; the private keys leave only into their files (mode 600) through {@link #writeTo}.
  */
 public final class IssuedMember {
   private final ConsortiumName consortium;
@@ -22,16 +23,19 @@ public final class IssuedMember {
   private final X509Certificate certificate;
   private final X509Certificate caCertificate;
   private final Ed25519PrivateKey signingKey;
+  private final X25519PrivateKey agreementKey;
   private final MemberDocument document;
 
   IssuedMember(ConsortiumName consortium, MemberName name, PrivateKey tlsKey, X509Certificate certificate,
-      X509Certificate caCertificate, Ed25519PrivateKey signingKey, MemberDocument document) {
+      X509Certificate caCertificate, Ed25519PrivateKey signingKey, X25519PrivateKey agreementKey,
+      MemberDocument document) {
     this.consortium = consortium;
     this.name = name;
     this.tlsKey = tlsKey;
     this.certificate = certificate;
     this.caCertificate = caCertificate;
     this.signingKey = signingKey;
+    this.agreementKey = agreementKey;
     this.document = document;
   }
 
@@ -42,9 +46,10 @@ public final class IssuedMember {
   public void writeTo(Path dir) throws IOException {
     Files.createDirectories(dir);
     NewFiles.requireAbsent(dir, IdentityFiles.TLS_KEY, IdentityFiles.TLS_CERTIFICATE, IdentityFiles.CA_CERTIFICATE,
-        IdentityFiles.SIGNING_KEY, IdentityFiles.DOCUMENT, IdentityFiles.SUMMARY);
+        IdentityFiles.SIGNING_KEY, IdentityFiles.AGREEMENT_KEY, IdentityFiles.DOCUMENT, IdentityFiles.SUMMARY);
     RsaKeyFile.write(dir.resolve(IdentityFiles.TLS_KEY), tlsKey);
     SigningKeyFile.write(dir.resolve(IdentityFiles.SIGNING_KEY), signingKey);
+    AgreementKeyFile.write(dir.resolve(IdentityFiles.AGREEMENT_KEY), agreementKey);
     CertificateFile.write(dir.resolve(IdentityFiles.TLS_CERTIFICATE), certificate);
     CertificateFile.write(dir.resolve(IdentityFiles.CA_CERTIFICATE), caCertificate);
     NewFiles.writePublic(dir.resolve(IdentityFiles.DOCUMENT), document.toCanonicalBytes());

@@ -2,6 +2,7 @@ package dev.consilium.runtime.identity;
 
 import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.membership.MemberDocument;
+import dev.consilium.mpc.agreement.X25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519PrivateKey;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,11 +24,14 @@ import java.util.Optional;
 public final class MemberIdentity {
   private final PublishedMember published;
   private final Ed25519PrivateKey signingKey;
+  private final X25519PrivateKey agreementKey;
   private final List<String> warnings;
 
-  private MemberIdentity(PublishedMember published, Ed25519PrivateKey signingKey, List<String> warnings) {
+  private MemberIdentity(PublishedMember published, Ed25519PrivateKey signingKey, X25519PrivateKey agreementKey,
+      List<String> warnings) {
     this.published = published;
     this.signingKey = signingKey;
+    this.agreementKey = agreementKey;
     this.warnings = List.copyOf(warnings);
   }
 
@@ -39,7 +43,7 @@ public final class MemberIdentity {
   /** Reads and checks every file of member directory {@code dir}; certificates must be valid at {@code now}. */
   public static MemberIdentity load(Path dir, Instant now) throws IdentityException {
     MemberFileSet.requirePresent(dir, "a member directory", IdentityFiles.TLS_KEY, IdentityFiles.TLS_CERTIFICATE,
-        IdentityFiles.CA_CERTIFICATE, IdentityFiles.SIGNING_KEY, IdentityFiles.DOCUMENT);
+        IdentityFiles.CA_CERTIFICATE, IdentityFiles.SIGNING_KEY, IdentityFiles.AGREEMENT_KEY, IdentityFiles.DOCUMENT);
     PublishedMember published = PublishedMember.load(dir, now);
 
     Path tlsKeyFile = dir.resolve(IdentityFiles.TLS_KEY);
@@ -53,11 +57,18 @@ public final class MemberIdentity {
           + IdentityFiles.DOCUMENT + " and " + IdentityFiles.TLS_CERTIFICATE + " are for " + published.did());
     }
 
+    Path agreementKeyFile = dir.resolve(IdentityFiles.AGREEMENT_KEY);
+    X25519PrivateKey agreementKey = AgreementKeyFile.read(agreementKeyFile);
+    if (!agreementKey.publicKey().equals(published.document().agreementKey())) {
+      throw new IdentityException(agreementKeyFile, "holds another agreement key than the one "
+          + IdentityFiles.DOCUMENT + " of " + published.did() + " publishes");
+    }
+
     List<String> warnings = new ArrayList<>();
-    for (Path secret : List.of(tlsKeyFile, signingKeyFile)) {
+    for (Path secret : List.of(tlsKeyFile, signingKeyFile, agreementKeyFile)) {
       warning(secret).ifPresent(warnings::add);
     }
-    return new MemberIdentity(published, signingKey, warnings);
+    return new MemberIdentity(published, signingKey, agreementKey, warnings);
   }
 
   public PublishedMember published() {
@@ -89,6 +100,11 @@ public final class MemberIdentity {
   }
 
   /** The Ed25519 key that signs this member's ledger entries. */
+  /** The X25519 key this member agrees pairwise secrets with. */
+  public X25519PrivateKey agreementKey() {
+    return agreementKey;
+  }
+
   public Ed25519PrivateKey signingKey() {
     return signingKey;
   }

@@ -18,6 +18,7 @@ public final class MemberSummary {
         + line("roles", String.join(", ", document.roles()))
         + line("endpoints", String.join(", ", document.endpoints()))
         + line("signing key", "Ed25519 " + HexFormat.of().formatHex(document.signingKey().toByteArray()))
+        + line("agreement key", "X25519 " + document.agreementKey().toHex())
         + line("certificate", certificate.getSubjectX500Principal().getName() + ", serial "
             + certificate.getSerialNumber().toString(16))
         + line("valid", certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant())
@@ -29,7 +30,7 @@ public final class MemberSummary {
         + "Public, to hand to the other members: " + IdentityFiles.TLS_CERTIFICATE + ", "
         + IdentityFiles.CA_CERTIFICATE + ", " + IdentityFiles.DOCUMENT + ", " + IdentityFiles.SUMMARY + ".\n"
         + "Secret, mode 600, never to leave this member: " + IdentityFiles.TLS_KEY + ", "
-        + IdentityFiles.SIGNING_KEY + ".\n";
+        + IdentityFiles.SIGNING_KEY + ", " + IdentityFiles.AGREEMENT_KEY + ".\n";
   }
 
   private static String line(String label, String value) {

@@ -34,7 +34,7 @@ import org.junit.rules.TemporaryFolder;
 /** Issuing a member, writing its directory, and loading it back: the round trip and every refusal. */
 public class MemberIdentityTest {
   private static final List<String> ALL_FILES =
-      List.of("tls.key", "tls.crt", "ca.crt", "signing.key", "member.doc", "member.txt");
+      List.of("tls.key", "tls.crt", "ca.crt", "signing.key", "agreement.key", "member.doc", "member.txt");
 
   @ClassRule public static final TemporaryFolder FOLDER = new TemporaryFolder();
   private static ConsortiumCa ca;
@@ -73,7 +73,7 @@ public class MemberIdentityTest {
 
   @Test
   public void writeTo_secretFilesAreOwnerOnly_publicFilesAreNot() throws Exception {
-    for (String secret : List.of("tls.key", "signing.key")) {
+    for (String secret : List.of("tls.key", "signing.key", "agreement.key")) {
       Path file = bankA.resolve(secret);
       assertEquals(secret, "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
@@ -163,6 +163,32 @@ public class MemberIdentityTest {
     IdentityException e = assertThrows(IdentityException.class, () -> MemberIdentity.load(dir));
     assertEquals(dir.resolve("signing.key") + ": holds the key of " + bankBDid
         + ", but member.doc and tls.crt are for " + issuedA.did(), e.getMessage());
+  }
+
+  @Test
+  public void load_agreementKeyOfAnotherMember_refusesAgreementKey() throws Exception {
+    Path dir = copyOf(bankA);
+    Files.copy(bankB.resolve("agreement.key"), dir.resolve("agreement.key"), StandardCopyOption.REPLACE_EXISTING);
+    IdentityException e = assertThrows(IdentityException.class, () -> MemberIdentity.load(dir));
+    assertEquals(dir.resolve("agreement.key") + ": holds another agreement key than the one member.doc of "
+        + issuedA.did() + " publishes", e.getMessage());
+  }
+
+  @Test
+  public void load_signingKeyInPlaceOfTheAgreementKey_refusesNamingTheAlgorithm() throws Exception {
+    Path dir = copyOf(bankA);
+    Files.copy(dir.resolve("signing.key"), dir.resolve("agreement.key"), StandardCopyOption.REPLACE_EXISTING);
+    IdentityException e = assertThrows(IdentityException.class, () -> MemberIdentity.load(dir));
+    assertTrue(e.getMessage(), e.getMessage().contains("not an X25519 key (1.3.101.110)"));
+  }
+
+  @Test
+  public void load_agreesTheSameSecretAsAnotherMember() throws Exception {
+    MemberIdentity a = MemberIdentity.load(bankA);
+    MemberIdentity b = MemberIdentity.load(bankB);
+    assertArrayEquals(
+        a.agreementKey().agree(b.document().agreementKey()).toByteArray(dev.consilium.mpc.secret.SecretAccess.get()),
+        b.agreementKey().agree(a.document().agreementKey()).toByteArray(dev.consilium.mpc.secret.SecretAccess.get()));
   }
 
   @Test

@@ -11,6 +11,7 @@ import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.membership.MemberDocument;
 import dev.consilium.ledger.membership.MembershipContract;
 import dev.consilium.ledger.validation.BlockRules;
+import dev.consilium.mpc.agreement.X25519PrivateKey;
 import dev.consilium.mpc.hash.Sha256;
 import dev.consilium.mpc.signature.Ed25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519Sign;
@@ -123,7 +124,7 @@ final class BenchConsortium {
       Ed25519PrivateKey key = Ed25519PrivateKey.generate(random);
       // A plausible endpoint and TLS fingerprint give the document, hence the payload, a realistic size.
       String fingerprint = Sha256.digest(key.publicKey().toByteArray()).toHex();
-      return new Member(key, MemberDocument.of(key.publicKey(), roles,
+      return new Member(key, MemberDocument.of(key.publicKey(), X25519PrivateKey.generate(random).publicKey(), roles,
           List.of(host + ".consortium.example:25520"), fingerprint));
     }
 

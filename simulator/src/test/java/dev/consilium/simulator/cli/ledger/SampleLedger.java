@@ -19,6 +19,7 @@ import dev.consilium.ledger.storage.CanonicalSerializer;
 import dev.consilium.ledger.storage.LedgerStorage;
 import dev.consilium.ledger.storage.StorageSettings;
 import dev.consilium.ledger.validation.BlockRules;
+import dev.consilium.mpc.agreement.X25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519Sign;
 import java.io.File;
@@ -106,7 +107,8 @@ final class SampleLedger {
   }
 
   private static MemberDocument document(Ed25519PrivateKey key, String... roles) {
-    return MemberDocument.of(key.publicKey(), Set.of(roles), List.of("127.0.0.1:0"), "");
+    return MemberDocument.of(key.publicKey(), X25519PrivateKey.generate(new SecureRandom()).publicKey(), Set.of(roles),
+        List.of("127.0.0.1:0"), "");
   }
 
   /** The schema as a member creates it at start-up, then the rows akka-persistence-jdbc would write. */
