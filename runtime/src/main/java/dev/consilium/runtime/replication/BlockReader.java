@@ -52,15 +52,11 @@ final class BlockReader {
             + envelope.sequenceNr() + " where block " + expected + " belongs");
       }
       blocks.add(block);
-      bytes += block.header().entryCount() == 0 ? 256 : estimatedBytes(block);
+      bytes += block.toCanonicalBytes().length;
       if (bytes >= maxBytes) {
         break;
       }
     }
     return blocks;
-  }
-
-  private static long estimatedBytes(Block block) {
-    return block.toCanonicalBytes().length;
   }
 }

@@ -28,10 +28,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.ArrayList;
 import java.util.Map;
 import java.util.Set;
 
@@ -235,7 +235,7 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
       return this;
     }
     grants.put(promised.replica(), promised);
-    if (grants.size() < quorum()) {
+    if (grants.size() < QuorumAppender.commitQuorum(membership, minimumQuorum)) {
       return this;
     }
     timers.cancel(ElectionTimedOut.INSTANCE);
@@ -254,7 +254,7 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
 
   private Behavior<Command> onElectionTimedOut() {
     context.getLog().warn("Sequencer {}: epoch {} promised by {} of the {} validators needed within {} ms", self,
-        epoch, grants.size(), quorum(), settings.promiseTimeoutMs());
+        epoch, grants.size(), QuorumAppender.commitQuorum(membership, minimumQuorum), settings.promiseTimeoutMs());
     return retryElection();
   }
 
@@ -378,9 +378,5 @@ public final class LedgerSequencer extends AbstractBehavior<LedgerSequencer.Comm
     timers.cancel(ElectionTimedOut.INSTANCE);
     timers.startSingleTimer(Elect.INSTANCE, Duration.ofMillis(settings.electionBackoffMs()));
     return this;
-  }
-
-  private int quorum() {
-    return Math.max(minimumQuorum, membership.admittedWithRole("validator").size() / 2 + 1);
   }
 }

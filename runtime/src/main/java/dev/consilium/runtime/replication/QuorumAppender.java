@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -165,7 +164,7 @@ final class QuorumAppender {
 
   /** Answers, oldest first, every block that a quorum holds and whose predecessors are answered. */
   private void checkQuorum() {
-    int quorum = quorum();
+    int quorum = commitQuorum(membership, minimumQuorum);
     while (!pending.isEmpty() && pending.peekFirst().acked().contains(self)
         && pending.peekFirst().acked().size() >= quorum) {
       Pending committed = pending.pollFirst();
@@ -189,10 +188,12 @@ final class QuorumAppender {
     return null;
   }
 
-  /** A majority of the admitted validators, and never fewer than the consortium's commit quorum. */
-  private int quorum() {
-    List<?> validators = membership.admittedWithRole("validator");
-    return Math.max(minimumQuorum, validators.size() / 2 + 1);
+  /**
+   * A majority of the admitted validators, and never fewer than the consortium's commit quorum. The
+   * sequencer opens an epoch on the same number of promises, so every commit quorum meets every epoch's.
+   */
+  static int commitQuorum(MembershipView membership, int minimumQuorum) {
+    return Math.max(minimumQuorum, membership.admittedWithRole("validator").size() / 2 + 1);
   }
 
   /** Fails every block being replicated: each later one was built on the one before. */

@@ -201,6 +201,9 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   private boolean busy; // a change is under way: the replica appends or truncates, or a promise is written
   private final Deque<Block> toAppend = new ArrayDeque<>(); // catch-up blocks waiting for the replica
   private CatchUpRun catchUp;
+  private Replicate lastInterrupted; // the request the last catch-up was for: not a reason for another one
+  private Sha256Hash refusedHash; // the last block the replica refused, and why: answered to its retries
+  private String refusal;
   private List<ActorRef<Command>> peers = List.of();
 
   private ReplicaEndpoint(ActorContext<Command> context, StashBuffer<Command> stash, TimerScheduler<Command> timers,
@@ -415,7 +418,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
       return this;
     }
     // Behind, or this replica's tip is a block that was never committed: catch up from the sender's side.
-    if (catchUp != null || isRetryAfterCatchUp(request)) {
+    if (catchUp != null || request == lastInterrupted) {
       reply(request, Replicated.Status.CATCHING_UP, "head is at " + head.height());
       return this;
     }
@@ -424,12 +427,6 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     requestBlocks();
     return this;
   }
-
-  private boolean isRetryAfterCatchUp(Replicate request) {
-    return lastInterrupted == request;
-  }
-
-  private Replicate lastInterrupted;
 
   private Behavior<Command> onAppendDone(AppendDone done) {
     if (done.failure() != null) {
@@ -460,9 +457,6 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     }
     return this;
   }
-
-  private Sha256Hash refusedHash;
-  private String refusal;
 
   private void reply(Replicate request, Replicated.Status status, String detail) {
     request.replyTo().tell(new Replicated(self, context.getSelf(), request.epoch(), request.block().height(),
