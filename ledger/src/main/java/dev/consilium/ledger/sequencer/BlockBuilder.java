@@ -329,13 +329,18 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
    */
   private Behavior<Command> onStopped() {
     String reason = "the sequencer stopped before this entry was committed; retry with the same entry";
+    sequencedWaiters().forEach(waiter -> waiter.replyTo().tell(StatusReply.error(reason)));
+    incoming.forEach(entry -> entry.submit().replyTo().tell(StatusReply.error(reason)));
+    return this;
+  }
+
+  /** Everyone waiting for an entry that was sequenced (in a block on its way, sealed, or in the draft). */
+  private List<Waiter> sequencedWaiters() {
     List<Waiter> waiting = new ArrayList<>();
     inFlight.forEach(pending -> waiting.addAll(pending.waiters()));
     ready.forEach(pending -> waiting.addAll(pending.waiters()));
     waiting.addAll(draftWaiters);
-    waiting.forEach(waiter -> waiter.replyTo().tell(StatusReply.error(reason)));
-    incoming.forEach(entry -> entry.submit().replyTo().tell(StatusReply.error(reason)));
-    return this;
+    return waiting;
   }
 
   private boolean isInFlight(BlockDraft.Sealed sealed) {
@@ -350,11 +355,7 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
         failed.sealed().block().height(), failed.cause());
     String reason = "block " + failed.sealed().block().height() + " was not appended: " + failed.cause().getMessage();
     // Every later block and the draft were built on the failed block's state: none can follow the head.
-    List<Waiter> failedWaiters = new ArrayList<>();
-    inFlight.forEach(pending -> failedWaiters.addAll(pending.waiters()));
-    ready.forEach(pending -> failedWaiters.addAll(pending.waiters()));
-    failedWaiters.addAll(draftWaiters);
-    for (Waiter waiter : failedWaiters) {
+    for (Waiter waiter : sequencedWaiters()) {
       waiter.replyTo().tell(StatusReply.error(reason));
     }
     for (Incoming waiting : incoming) {

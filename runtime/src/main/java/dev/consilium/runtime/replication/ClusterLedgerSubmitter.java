@@ -65,8 +65,7 @@ public final class ClusterLedgerSubmitter implements LedgerSubmitter {
       return CompletableFuture.failedFuture(e);
     }
     return submit(entry).exceptionallyComposeAsync(failure -> {
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
+      Throwable cause = unwrapped(failure);
       if (cause instanceof SubmissionException refused && refused.retryable() && signing < settings.submitAttempts()
           && refused.getMessage().contains(SIGN_AGAIN)) {
         return signAndSubmit(contract, action, payload, signing + 1);
@@ -88,8 +87,7 @@ public final class ClusterLedgerSubmitter implements LedgerSubmitter {
       if (failure == null) {
         return CompletableFuture.completedFuture(receipt);
       }
-      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-          ? failure.getCause() : failure;
+      Throwable cause = unwrapped(failure);
       if (attempt > 1 && cause.getMessage() != null && cause.getMessage().contains("not above its last nonce")) {
         return CompletableFuture.<Receipt>failedFuture(new SubmissionException("entry " + entry.hash().toHex()
             + " sent again after '" + previous.getMessage() + "' was refused: " + cause.getMessage(),
@@ -112,5 +110,10 @@ public final class ClusterLedgerSubmitter implements LedgerSubmitter {
   private long nextNonce() {
     long nowMicros = System.currentTimeMillis() * 1_000;
     return lastNonce.updateAndGet(previous -> Math.max(previous + 1, nowMicros));
+  }
+
+  /** The failure itself, not the CompletionException a stage wraps it in. */
+  private static Throwable unwrapped(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
   }
 }
