@@ -18,6 +18,7 @@ import dev.consilium.runtime.cluster.ClusterWiring;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.discovery.DirectorySettings;
 import dev.consilium.runtime.observer.ObserverServer;
+import dev.consilium.runtime.replication.LedgerFollower;
 import dev.consilium.runtime.replication.ReplicatedLedger;
 import dev.consilium.runtime.replication.ReplicationSettings;
 import dev.consilium.runtime.replication.ReplicationTypes;
@@ -37,19 +38,22 @@ public final class ConsortiumNode implements AutoCloseable {
   public static final String SYSTEM_NAME = "consilium";
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final String DIRECTORY_NAME = "consilium-directory";
+  private static final String FOLLOWER_NAME = "consilium-ledger-follower";
 
   private final NodeIdentity identity;
   private final ActorSystem<Void> system;
   private final ReplicatedLedger ledger;
   private final ActorRef<Directory.Command> directory;
+  private final ActorRef<LedgerFollower.Command> follower;
   private final Config config;
 
   private ConsortiumNode(NodeIdentity identity, ActorSystem<Void> system, ReplicatedLedger ledger,
-      ActorRef<Directory.Command> directory, Config config) {
+      ActorRef<Directory.Command> directory, ActorRef<LedgerFollower.Command> follower, Config config) {
     this.identity = identity;
     this.system = system;
     this.ledger = ledger;
     this.directory = directory;
+    this.follower = follower;
     this.config = config;
   }
 
@@ -69,6 +73,11 @@ public final class ConsortiumNode implements AutoCloseable {
     ReplicationSettings replication = ReplicationSettings.fromConfig(config);
     DirectorySettings directorySettings = DirectorySettings.fromConfig(config);
     int snapshotEveryBlocks = config.getInt("consilium.ledger.snapshot-every-blocks");
+    long followIntervalMs = config.getDuration("consilium.ledger.follow-interval").toMillis();
+    if (followIntervalMs < 1) {
+      throw new IllegalArgumentException("consilium.ledger.follow-interval must be at least 1 ms, not "
+          + config.getString("consilium.ledger.follow-interval"));
+    }
     ActorSystemSetup setup = ActorSystemSetup.create(BootstrapSetup.create(config))
         .and(ReplicationTypes.canonicalTypes(registry));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME, setup);
@@ -77,11 +86,13 @@ public final class ConsortiumNode implements AutoCloseable {
           storage, blockSettings, snapshotEveryBlocks, replication, Clock.systemUTC());
       ActorRef<Directory.Command> directory = system.systemActorOf(
           Directory.create(directorySettings, identity.did(), ledger.membership()), DIRECTORY_NAME, Props.empty());
-      ConsortiumNode node = new ConsortiumNode(identity, system, ledger, directory, config);
+      ActorRef<LedgerFollower.Command> follower = system.systemActorOf(
+          LedgerFollower.create(ledger.endpoint(), registry, followIntervalMs, Clock.systemUTC()), FOLLOWER_NAME,
+          Props.empty());
+      ConsortiumNode node = new ConsortiumNode(identity, system, ledger, directory, follower, config);
       int observerPort = config.getInt("consilium.observer.port");
       if (identity.hasRole("regulator") && observerPort > 0) {
-        node.startObserver(registry, config.getString("consilium.observer.host"), observerPort,
-            config.getDuration("consilium.observer.audit-interval").toMillis());
+        node.startObserver(config.getString("consilium.observer.host"), observerPort);
       }
       return node;
     } catch (RuntimeException e) {
@@ -91,13 +102,12 @@ public final class ConsortiumNode implements AutoCloseable {
   }
 
   /** Binds the observer API; a port already taken stops the node here, naming the address. */
-  private void startObserver(ContractRegistry registry, String host, int port, long auditIntervalMs) {
-    if (port > 65_535 || auditIntervalMs < 1) {
-      throw new IllegalArgumentException("consilium.observer: port " + port + " or audit-interval "
-          + auditIntervalMs + " ms is out of range");
+  private void startObserver(String host, int port) {
+    if (port > 65_535) {
+      throw new IllegalArgumentException("consilium.observer.port " + port + " is out of range");
     }
     try {
-      ObserverServer.start(system, ledger, registry, host, port, auditIntervalMs).toCompletableFuture()
+      ObserverServer.start(system, ledger, follower, host, port).toCompletableFuture()
           .get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalArgumentException("consilium.observer: cannot serve on " + host + ":" + port + ": "
@@ -120,6 +130,14 @@ public final class ConsortiumNode implements AutoCloseable {
   /** This node's discovery directory: protocol actors by DID and role, and members lost. */
   public ActorRef<Directory.Command> directory() {
     return directory;
+  }
+
+  /**
+   * This node's {@link LedgerFollower}: committed blocks re-checked from genesis, and the state after them,
+   * for the audit and for the protocols that act on what the ledger decided.
+   */
+  public ActorRef<LedgerFollower.Command> follower() {
+    return follower;
   }
 
   /** What a protocol on this node needs to run sessions: its DID, membership, directory and ledger. */

@@ -8,6 +8,8 @@ import akka.http.javadsl.model.StatusCodes;
 import akka.http.javadsl.server.AllDirectives;
 import akka.http.javadsl.server.PathMatchers;
 import akka.http.javadsl.server.Route;
+import dev.consilium.runtime.replication.AuditStatus;
+import dev.consilium.runtime.replication.LedgerFollower;
 import dev.consilium.runtime.replication.ReplicaEndpoint;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
@@ -22,10 +24,10 @@ public final class ObserverRoutes extends AllDirectives {
 
   private final ActorSystem<?> system;
   private final ActorRef<ReplicaEndpoint.Command> endpoint;
-  private final ActorRef<LedgerAuditor.Command> auditor;
+  private final ActorRef<LedgerFollower.Command> auditor;
 
   public ObserverRoutes(ActorSystem<?> system, ActorRef<ReplicaEndpoint.Command> endpoint,
-      ActorRef<LedgerAuditor.Command> auditor) {
+      ActorRef<LedgerFollower.Command> auditor) {
     this.system = system;
     this.endpoint = endpoint;
     this.auditor = auditor;
@@ -60,7 +62,7 @@ public final class ObserverRoutes extends AllDirectives {
   }
 
   private Route audit() {
-    CompletionStage<AuditStatus> status = AskPattern.ask(auditor, LedgerAuditor.GetStatus::new, ASK_TIMEOUT,
+    CompletionStage<AuditStatus> status = AskPattern.ask(auditor, LedgerFollower.GetStatus::new, ASK_TIMEOUT,
         system.scheduler());
     return onSuccess(status, view -> completeOK(view, Jackson.marshaller()));
   }

@@ -47,8 +47,8 @@ public class ObserverTest {
     LedgerChecks.await(cluster.node("bank-b").ledger().submitter().submit(MembershipContract.NAME,
         MembershipContract.UPDATE, MembershipContract.documentPayload(consortium.bankB.document)));
     int port = LoopbackMember.freePort();
-    LedgerChecks.await(ObserverServer.start(regulator.system(), regulator.ledger(), consortium.registry,
-        "127.0.0.1", port, 200));
+    LedgerChecks.await(ObserverServer.start(regulator.system(), regulator.ledger(), regulator.member().follower(),
+        "127.0.0.1", port));
     String base = "http://127.0.0.1:" + port;
 
     JsonNode head = get(base + "/ledger/head", 200);

@@ -1,4 +1,4 @@
-package dev.consilium.runtime.observer;
+package dev.consilium.runtime.replication;
 
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.Behavior;
@@ -12,28 +12,47 @@ import dev.consilium.ledger.contract.ContractRegistry;
 import dev.consilium.ledger.state.LedgerState;
 import dev.consilium.ledger.validation.BlockRules;
 import dev.consilium.ledger.validation.RefusedException;
-import dev.consilium.runtime.replication.ReplicaEndpoint;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The regulator's continuous audit (DESIGN §4, issue 5): it reads the committed blocks of this member's
- * replica as they come and checks each again, from genesis, with its own copy of the rules and the state
- * (links, roots, signatures, contracts). It never trusts the replica's verdict; a block that fails raises an
- * alarm naming the height and the reason, and the audit stops there, since nothing after it can be trusted.
+ * Follows this member's replica: it reads the committed blocks as they come and checks each again, from
+ * genesis, with its own copy of the rules and the state (links, roots, signatures, contracts), then hands the
+ * checked blocks and the state after them to its subscribers. It never trusts the replica's verdict: a block
+ * that fails raises an alarm naming the height and the reason, and following stops there, since nothing
+ * after it can be trusted. This is the regulator's continuous audit (DESIGN §4) and how the protocols of the
+ * roles learn what the ledger decided.
+ *
+ * <p>Only committed blocks: a replica's uncommitted tip may still be replaced by a later epoch's block, and a
+ * protocol must never act on an entry that could vanish.
  */
-public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command> {
+public final class LedgerFollower extends AbstractBehavior<LedgerFollower.Command> {
   private static final int BATCH_BLOCKS = 64;
   private static final int MAX_ALARMS = 1_000;
 
-  /** What the auditor answers to. */
+  /** What the follower answers to; local only. */
   public sealed interface Command {}
 
   /** The audit as it stands. */
   public record GetStatus(ActorRef<AuditStatus> replyTo) implements Command {}
+
+  /**
+   * Sends {@code subscriber} a {@link Followed} with the state checked so far (no blocks), then one for every
+   * batch of blocks checked after it, in height order, until the subscriber stops.
+   */
+  public record Subscribe(ActorRef<Followed> subscriber) implements Command {}
+
+  /**
+   * Blocks newly checked (possibly none), in height order, and the head and ledger state after the last
+   * of them. The state is immutable and shared: read it, never keep a changed copy of it as the ledger's.
+   */
+  public record Followed(List<Block> blocks, BlockHeader head, LedgerState state) {}
 
   private enum Tick implements Command { INSTANCE }
 
@@ -41,11 +60,14 @@ public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command>
 
   private record BlocksRead(long fromHeight, ReplicaEndpoint.Command answer, Throwable failure) implements Command {}
 
+  private record SubscriberStopped(ActorRef<Followed> subscriber) implements Command {}
+
   private final ActorContext<Command> context;
   private final ActorRef<ReplicaEndpoint.Command> endpoint;
   private final BlockRules rules;
   private final Clock clock;
   private final Duration askTimeout;
+  private final Set<ActorRef<Followed>> subscribers = new HashSet<>();
   private BlockHeader verifiedHead; // null before genesis is checked
   private LedgerState verifiedState;
   private long committedHeight = -1; // as the replica last reported it
@@ -54,7 +76,7 @@ public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command>
   private long lastCheckMs;
   private final Deque<AuditStatus.Alarm> alarms = new ArrayDeque<>();
 
-  private LedgerAuditor(ActorContext<Command> context, ActorRef<ReplicaEndpoint.Command> endpoint,
+  private LedgerFollower(ActorContext<Command> context, ActorRef<ReplicaEndpoint.Command> endpoint,
       ContractRegistry registry, Clock clock, Duration askTimeout) {
     super(context);
     this.context = context;
@@ -64,12 +86,15 @@ public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command>
     this.askTimeout = askTimeout;
   }
 
-  /** Audits the replica behind {@code endpoint} every {@code intervalMs}. */
+  /** Follows the replica behind {@code endpoint}, looking for newly committed blocks every {@code intervalMs}. */
   public static Behavior<Command> create(ActorRef<ReplicaEndpoint.Command> endpoint, ContractRegistry registry,
       long intervalMs, Clock clock) {
+    if (intervalMs < 1) {
+      throw new IllegalArgumentException("the follow interval must be at least 1 ms, not " + intervalMs);
+    }
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(intervalMs));
-      return new LedgerAuditor(context, endpoint, registry, clock, Duration.ofMillis(Math.max(intervalMs, 5_000)));
+      return new LedgerFollower(context, endpoint, registry, clock, Duration.ofMillis(Math.max(intervalMs, 5_000)));
     }));
   }
 
@@ -77,6 +102,11 @@ public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command>
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(GetStatus.class, this::onGetStatus)
+        .onMessage(Subscribe.class, this::onSubscribe)
+        .onMessage(SubscriberStopped.class, stopped -> {
+          subscribers.remove(stopped.subscriber());
+          return this;
+        })
         .onMessageEquals(Tick.INSTANCE, this::onTick)
         .onMessage(HeadRead.class, this::onHeadRead)
         .onMessage(BlocksRead.class, this::onBlocksRead)
@@ -88,6 +118,16 @@ public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command>
         verifiedHead == null ? "" : verifiedHead.hash().toHex(),
         verifiedState == null ? "" : verifiedState.stateRoot().toHex(), committedHeight, !halted && alarms.isEmpty(),
         lastCheckMs, List.copyOf(alarms)));
+    return this;
+  }
+
+  private Behavior<Command> onSubscribe(Subscribe subscribe) {
+    if (subscribers.add(subscribe.subscriber())) {
+      context.watchWith(subscribe.subscriber(), new SubscriberStopped(subscribe.subscriber()));
+      if (verifiedHead != null) {
+        subscribe.subscriber().tell(new Followed(List.of(), verifiedHead, verifiedState));
+      }
+    }
     return this;
   }
 
@@ -104,7 +144,6 @@ public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command>
       reading = false;
       return this;
     }
-    // Only committed blocks: a replica's uncommitted tip may still be replaced by a later epoch's block.
     committedHeight = read.head().committedHeight();
     long next = verifiedHead == null ? 0 : verifiedHead.height() + 1;
     if (next > committedHeight) {
@@ -124,6 +163,7 @@ public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command>
     if (read.failure() != null || !(read.answer() instanceof ReplicaEndpoint.Blocks blocks)) {
       return this;
     }
+    List<Block> checked = new ArrayList<>(blocks.blocks().size());
     for (Block block : blocks.blocks()) {
       if (block.height() > committedHeight) {
         break;
@@ -131,10 +171,18 @@ public final class LedgerAuditor extends AbstractBehavior<LedgerAuditor.Command>
       try {
         verifiedState = rules.apply(verifiedHead, verifiedState, block);
         verifiedHead = block.header();
+        checked.add(block);
       } catch (RefusedException e) {
         alarm(block.height(), e.getMessage());
         halted = true;
         break;
+      }
+    }
+    if (!checked.isEmpty()) {
+      Followed followed = new Followed(List.copyOf(checked), verifiedHead, verifiedState);
+      subscribers.forEach(subscriber -> subscriber.tell(followed));
+      if (verifiedHead.height() < committedHeight) {
+        context.getSelf().tell(Tick.INSTANCE); // more committed blocks wait: no need to sleep first
       }
     }
     return this;

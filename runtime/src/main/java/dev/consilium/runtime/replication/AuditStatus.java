@@ -1,4 +1,4 @@
-package dev.consilium.runtime.observer;
+package dev.consilium.runtime.replication;
 
 import java.util.List;
 
