@@ -91,6 +91,14 @@ public final class CreditContract implements Contract<CreditState> {
     return decision.toCanonicalBytes();
   }
 
+  /**
+   * The inquiry a payload of any credit action is about: every payload starts with the inquiry id. Throws
+   * when the payload does not start with a valid one.
+   */
+  public static String inquiryIdOf(byte[] payload) throws CanonicalFormatException {
+    return InquiryIds.read(new CanonicalReader(payload));
+  }
+
   @Override
   public void validate(CreditState state, Entry entry, ExecutionContext context) throws PreconditionFailedException {
     step(state, entry, context);

@@ -54,6 +54,11 @@ public final class CreditState implements ContractState {
     return Optional.ofNullable(inquiries.get(inquiryId));
   }
 
+  /** Every inquiry, by id. */
+  public SortedMap<String, Inquiry> inquiries() {
+    return inquiries;
+  }
+
   public int size() {
     return inquiries.size();
   }

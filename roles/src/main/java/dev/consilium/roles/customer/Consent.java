@@ -104,6 +104,11 @@ public final class Consent {
     return pseudonym.clone();
   }
 
+  /** The key the consent is signed with; a bank trusts it only as far as it matches the key it has on file. */
+  public Ed25519PublicKey customerKey() {
+    return customerKey;
+  }
+
   public Did asker() {
     return asker;
   }

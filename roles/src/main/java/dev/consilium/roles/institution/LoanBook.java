@@ -1,14 +1,18 @@
 package dev.consilium.roles.institution;
 
+import dev.consilium.mpc.signature.Ed25519PublicKey;
+import dev.consilium.roles.customer.PseudonymKey;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.io.IOException;
+import java.security.InvalidKeyException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +37,18 @@ public final class LoanBook implements AutoCloseable {
       + "\"outstanding_cents\" BIGINT NOT NULL CHECK (\"outstanding_cents\" >= 0))";
   private static final String INDEX =
       "CREATE INDEX IF NOT EXISTS \"loan_customer_idx\" ON \"loan\" (\"customer_id\")";
+  // A customer's pseudonym under the consortium key, so an inquiry (which names only the pseudonym) finds
+  // them, and the key they sign consents with, when they gave one.
+  private static final String CUSTOMERS = "CREATE TABLE IF NOT EXISTS \"customer\" ("
+      + "\"customer_id\" VARCHAR(64) PRIMARY KEY, "
+      + "\"pseudonym\" BINARY(32) NOT NULL UNIQUE, "
+      + "\"consent_key\" BINARY(32))";
+  private static final String ADD_CUSTOMER = "MERGE INTO \"customer\" (\"customer_id\", \"pseudonym\") "
+      + "KEY (\"customer_id\") VALUES (?, ?)";
+  private static final String SET_CONSENT_KEY =
+      "UPDATE \"customer\" SET \"consent_key\" = ? WHERE \"customer_id\" = ?";
+  private static final String BY_PSEUDONYM =
+      "SELECT \"customer_id\", \"consent_key\" FROM \"customer\" WHERE \"pseudonym\" = ?";
   private static final String UPSERT =
       "MERGE INTO \"loan\" (\"loan_id\", \"customer_id\", \"outstanding_cents\") KEY (\"loan_id\") VALUES (?, ?, ?)";
   private static final String TOTAL =
@@ -42,14 +58,27 @@ public final class LoanBook implements AutoCloseable {
 
   private final Connection connection;
   private final Path file;
+  private final PseudonymKey pseudonyms;
 
-  private LoanBook(Connection connection, Path file) {
+  private LoanBook(Connection connection, Path file, PseudonymKey pseudonyms) {
     this.connection = connection;
     this.file = file;
+    this.pseudonyms = pseudonyms;
   }
 
-  /** Opens (creating if needed) the loan book in {@code dataDir}; fails naming the file if it cannot. */
-  public static LoanBook open(Path dataDir) {
+  /** A customer found by pseudonym: who they are here, the key they sign consents with, and what they owe. */
+  public record Holding(String customerId, Optional<Ed25519PublicKey> consentKey, long outstandingCents) {
+    @Override
+    public String toString() {
+      return "Holding[customer on file]"; // the id and the amount stay out of logs
+    }
+  }
+
+  /**
+   * Opens (creating if needed) the loan book in {@code dataDir}, which finds customers by their pseudonym
+   * under {@code pseudonyms}; fails naming the file if it cannot.
+   */
+  public static LoanBook open(Path dataDir, PseudonymKey pseudonyms) {
     Path base = dataDir.toAbsolutePath().normalize().resolve("loanbook");
     try {
       Files.createDirectories(dataDir);
@@ -63,8 +92,9 @@ public final class LoanBook implements AutoCloseable {
       try (Statement statement = connection.createStatement()) {
         statement.execute(SCHEMA);
         statement.execute(INDEX);
+        statement.execute(CUSTOMERS);
       }
-      return new LoanBook(connection, base);
+      return new LoanBook(connection, base, pseudonyms);
     } catch (SQLException e) {
       throw new LoanBookException("cannot open the loan book " + base + ".mv.db: " + e.getMessage(), e);
     }
@@ -93,6 +123,7 @@ public final class LoanBook implements AutoCloseable {
         throw new IllegalArgumentException("loan " + loanId + " would take the customer's total past "
             + MAX_TOTAL_CENTS + " cents");
       }
+      addCustomer(customerId);
       try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
         upsert.setString(1, loanId);
         upsert.setString(2, customerId);
@@ -124,6 +155,53 @@ public final class LoanBook implements AutoCloseable {
     }
   }
 
+  /**
+   * Files the key {@code customerId} signs consents with (replacing an earlier one), so that this bank
+   * answers inquiries about them only with their signed consent.
+   */
+  public synchronized void recordConsentKey(String customerId, Ed25519PublicKey key) {
+    requireId("customer id", customerId);
+    try {
+      addCustomer(customerId);
+      try (PreparedStatement update = connection.prepareStatement(SET_CONSENT_KEY)) {
+        update.setBytes(1, key.toByteArray());
+        update.setString(2, customerId);
+        update.executeUpdate();
+      }
+    } catch (SQLException e) {
+      throw new LoanBookException("cannot record a consent key in " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The customer behind {@code pseudonym}, if this bank has them on file. */
+  public synchronized Optional<Holding> findByPseudonym(byte[] pseudonym) {
+    if (pseudonym.length != PseudonymKey.PSEUDONYM_BYTES) {
+      throw new IllegalArgumentException("a pseudonym has " + PseudonymKey.PSEUDONYM_BYTES + " bytes, not "
+          + pseudonym.length);
+    }
+    String customerId;
+    byte[] key;
+    try (PreparedStatement find = connection.prepareStatement(BY_PSEUDONYM)) {
+      find.setBytes(1, pseudonym);
+      try (ResultSet row = find.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        customerId = row.getString(1);
+        key = row.getBytes(2);
+      }
+    } catch (SQLException e) {
+      throw new LoanBookException("cannot read the loan book " + file + ": " + e.getMessage(), e);
+    }
+    Optional<Ed25519PublicKey> consentKey;
+    try {
+      consentKey = key == null ? Optional.empty() : Optional.of(Ed25519PublicKey.fromBytes(key));
+    } catch (InvalidKeyException e) {
+      throw new LoanBookException("the loan book " + file + " holds an invalid consent key: " + e.getMessage(), e);
+    }
+    return Optional.of(new Holding(customerId, consentKey, outstandingCents(customerId)));
+  }
+
   /** The number of loans recorded. */
   public synchronized int loans() {
     try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(COUNT)) {
@@ -140,6 +218,14 @@ public final class LoanBook implements AutoCloseable {
       connection.close();
     } catch (SQLException e) {
       throw new LoanBookException("cannot close the loan book " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void addCustomer(String customerId) throws SQLException {
+    try (PreparedStatement add = connection.prepareStatement(ADD_CUSTOMER)) {
+      add.setString(1, customerId);
+      add.setBytes(2, pseudonyms.pseudonym(customerId));
+      add.executeUpdate();
     }
   }
 

@@ -4,7 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import dev.consilium.roles.customer.PseudonymKey;
 import dev.consilium.roles.institution.LoanBook;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Rule;
@@ -12,6 +14,7 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 public class PopulationTest {
+  private static final PseudonymKey PSEUDONYMS = PseudonymKey.generate(new SecureRandom());
   @Rule public final TemporaryFolder folder = new TemporaryFolder();
 
   @Test
@@ -35,7 +38,7 @@ public class PopulationTest {
     List<LoanBook> books = new ArrayList<>();
     try {
       for (int bank = 0; bank < 3; bank++) {
-        LoanBook book = LoanBook.open(folder.newFolder("bank-" + bank).toPath());
+        LoanBook book = LoanBook.open(folder.newFolder("bank-" + bank).toPath(), PSEUDONYMS);
         books.add(book);
         population.writeBook(bank, book);
         int bankIndex = bank;

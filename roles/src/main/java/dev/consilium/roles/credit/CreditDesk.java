@@ -1,0 +1,410 @@
+package dev.consilium.roles.credit;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.DispatcherSelector;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.pattern.StatusReply;
+import dev.consilium.ledger.block.Block;
+import dev.consilium.ledger.credit.CreditContract;
+import dev.consilium.ledger.credit.CreditState;
+import dev.consilium.ledger.credit.Inquiry;
+import dev.consilium.ledger.credit.InquiryStatus;
+import dev.consilium.ledger.credit.OpenInquiry;
+import dev.consilium.ledger.entry.Entry;
+import dev.consilium.ledger.identity.Did;
+import dev.consilium.ledger.sequencer.Receipt;
+import dev.consilium.ledger.state.LedgerState;
+import dev.consilium.mpc.canonical.CanonicalFormatException;
+import dev.consilium.mpc.canonical.CanonicalReader;
+import dev.consilium.runtime.ledger.LedgerSubmitter;
+import dev.consilium.runtime.replication.LedgerFollower;
+import dev.consilium.runtime.replication.SubmissionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * An institution's part in joint credit investigations (DESIGN §6), driven by the committed ledger: it asks
+ * inquiries for its own applicants, and, for every inquiry it takes part in, contributes its masked and
+ * encrypted amount, expires the inquiry at its deadline, and corrects its masks when banks are missing.
+ * For its own inquiries it decrypts the total, files the report to the regulator and records its decision.
+ *
+ * <p>Every step is decided from the ledger state its {@link LedgerFollower} hands it (committed, re-checked),
+ * never from what it sent: a step whose entry was lost is simply taken again, and a restarted desk picks up
+ * where the ledger stands. The cryptography runs off the actor ({@link InquiryWork}); the actor only decides
+ * which step is due and keeps at most one entry in flight per inquiry and action.
+ *
+ * <p>What stays here: the loan book, the customer ids, the Paillier private keys, the masks and every
+ * plaintext; what goes on the ledger: pseudonyms, ciphertexts, the consent, the sealed report and a decision
+ * code.
+ */
+public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
+  /** What the desk answers to; local only. */
+  public sealed interface Command {}
+
+  /**
+   * Investigates {@code application} across every admitted institution (this one included) and decides; the
+   * reply comes when the decision is on the ledger, or when the inquiry ended INSUFFICIENT, or with the
+   * reason it could not be asked.
+   */
+  public record Inquire(Application application, ActorRef<StatusReply<InquiryResult>> replyTo) implements Command {}
+
+  /** What this desk has done so far. */
+  public record GetStats(ActorRef<DeskStats> replyTo) implements Command {}
+
+  private record Followed(LedgerFollower.Followed followed) implements Command {}
+
+  /** A step's entry was computed (or could not be). */
+  private record Computed(String inquiryId, String action, byte[] payload, Throwable failure) implements Command {}
+
+  /** A step's entry was committed, or refused, or got no receipt. */
+  private record Submitted(String inquiryId, String action, Receipt receipt, Throwable failure) implements Command {}
+
+  private enum Tick implements Command { INSTANCE }
+
+  /** An inquiry this desk asked, until it ends. */
+  private record Asked(Application application, ActorRef<StatusReply<InquiryResult>> replyTo, long startedAtMs,
+      long totalCents, boolean decrypted) {
+    Asked withTotal(long total) {
+      return new Asked(application, replyTo, startedAtMs, total, true);
+    }
+  }
+
+  private final ActorContext<Command> context;
+  private final Did self;
+  private final DeskSettings settings;
+  private final InquiryWork work;
+  private final LedgerSubmitter ledger;
+  private final Clock clock;
+  private final Executor cpu;
+  private final Map<String, Asked> asked = new HashMap<>();
+  /** The consent of each inquiry this bank takes part in, from its open entry: the state keeps only a hash. */
+  private final Map<String, byte[]> consents = new HashMap<>();
+  /** Inquiries this bank takes part in or asked that have not ended. */
+  private final Set<String> watched = new HashSet<>();
+  /** "inquiry/action" of every entry being computed or awaiting its receipt. */
+  private final Set<String> inFlight = new HashSet<>();
+  /** "inquiry/action" the ledger refused: not taken again. */
+  private final Set<String> refused = new HashSet<>();
+  private LedgerState state; // the last committed state the follower handed over; null before the first
+  private final DeskStats.Counters counters = new DeskStats.Counters();
+
+  private CreditDesk(ActorContext<Command> context, Did self, DeskSettings settings, InquiryWork work,
+      LedgerSubmitter ledger, Clock clock) {
+    super(context);
+    this.context = context;
+    this.self = self;
+    this.settings = settings;
+    this.work = work;
+    this.ledger = ledger;
+    this.clock = clock;
+    this.cpu = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
+  }
+
+  /**
+   * The desk of institution {@code self}: it follows the ledger through {@code follower}, computes its steps
+   * with {@code work} and submits them through {@code ledger}.
+   */
+  public static Behavior<Command> create(Did self, DeskSettings settings, InquiryWork work,
+      ActorRef<LedgerFollower.Command> follower, LedgerSubmitter ledger, Clock clock) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      follower.tell(new LedgerFollower.Subscribe(context.messageAdapter(LedgerFollower.Followed.class, Followed::new)));
+      timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(settings.tickIntervalMs()));
+      return new CreditDesk(context, self, settings, work, ledger, clock);
+    }));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Inquire.class, this::onInquire)
+        .onMessage(GetStats.class, this::onGetStats)
+        .onMessage(Followed.class, this::onFollowed)
+        .onMessage(Computed.class, this::onComputed)
+        .onMessage(Submitted.class, this::onSubmitted)
+        .onMessageEquals(Tick.INSTANCE, this::onTick)
+        .build();
+  }
+
+  private Behavior<Command> onInquire(Inquire inquire) {
+    Application application = inquire.application();
+    String id = application.inquiryId();
+    if (state == null) {
+      inquire.replyTo().tell(StatusReply.error("the ledger is not followed yet; ask again shortly"));
+      return this;
+    }
+    if (asked.containsKey(id) || credit().find(id).isPresent()) {
+      inquire.replyTo().tell(StatusReply.error("inquiry " + id + " already exists; inquiry ids are never reused"));
+      return this;
+    }
+    long now = clock.millis();
+    asked.put(id, new Asked(application, inquire.replyTo(), now, 0, false));
+    watched.add(id);
+    LedgerState at = state;
+    long deadlineMs = now + settings.inquiryTimeoutMs();
+    compute(id, CreditContract.OPEN, () -> work.open(application, at, deadlineMs));
+    return this;
+  }
+
+  private Behavior<Command> onGetStats(GetStats request) {
+    request.replyTo().tell(counters.snapshot(work.cryptoNanos(), asked.size(), watched.size()));
+    return this;
+  }
+
+  private Behavior<Command> onFollowed(Followed message) {
+    LedgerFollower.Followed followed = message.followed();
+    state = followed.state();
+    Set<String> touched = new HashSet<>();
+    if (followed.blocks().isEmpty()) {
+      // The first news after subscribing: every inquiry not yet ended may concern this bank.
+      credit().inquiries().forEach((id, inquiry) -> {
+        if (!ended(inquiry.status())) {
+          touched.add(id);
+        }
+      });
+    }
+    for (Block block : followed.blocks()) {
+      for (Entry entry : block.entries()) {
+        if (entry.contract().equals(CreditContract.NAME)) {
+          noteEntry(entry, touched);
+        }
+      }
+    }
+    touched.forEach(this::advance);
+    return this;
+  }
+
+  /** Remembers the consent of an inquiry this bank is in, and marks the entry's inquiry as touched. */
+  private void noteEntry(Entry entry, Set<String> touched) {
+    try {
+      if (entry.action().equals(CreditContract.OPEN)) {
+        OpenInquiry open = CanonicalReader.decode(entry.payload(), OpenInquiry::read);
+        if (open.participants().contains(self)) {
+          consents.put(open.inquiryId(), open.consent());
+        }
+        touched.add(open.inquiryId());
+      } else {
+        touched.add(CreditContract.inquiryIdOf(entry.payload()));
+      }
+    } catch (CanonicalFormatException e) {
+      // Committed entries passed the contract: one that does not read here is a bug worth a loud log line.
+      context.getLog().error("A committed credit entry {} does not read: {}", entry.action(), e.getMessage());
+    }
+  }
+
+  private Behavior<Command> onTick() {
+    if (state != null) {
+      Set.copyOf(watched).forEach(this::advance);
+    }
+    return this;
+  }
+
+  /** Takes whatever step of inquiry {@code id} is due for this bank, given the last committed state. */
+  private void advance(String id) {
+    Optional<Inquiry> found = credit().find(id);
+    Asked mine = asked.get(id);
+    if (found.isEmpty()) {
+      return; // an open of ours not yet committed (or refused: its failure answers the asker)
+    }
+    Inquiry inquiry = found.get();
+    boolean asker = inquiry.asker().equals(self);
+    boolean participant = inquiry.participants().contains(self);
+    if (!asker && !participant) {
+      return;
+    }
+    if (ended(inquiry.status())) {
+      watched.remove(id);
+      consents.remove(id);
+    } else {
+      watched.add(id);
+    }
+    long now = clock.millis();
+    switch (inquiry.status()) {
+      case OPEN -> {
+        if (participant && !inquiry.contributors().contains(self) && now < inquiry.deadlineMs()) {
+          contribute(id, inquiry);
+        }
+        long expireAtMs = inquiry.deadlineMs() + (asker ? 0 : settings.expireGraceMs());
+        if (now >= expireAtMs) {
+          submitOnce(id, CreditContract.EXPIRE, CreditContract.expirePayload(id));
+        }
+      }
+      case CORRECTING -> {
+        if (inquiry.contributors().contains(self) && !inquiry.correctors().contains(self)) {
+          LedgerState at = state;
+          compute(id, CreditContract.CORRECT, () -> work.correction(inquiry, id, at));
+        }
+      }
+      case CLOSED -> {
+        if (mine != null) {
+          report(id, inquiry, mine);
+        }
+      }
+      case REPORTED -> {
+        if (mine != null && mine.decrypted()) {
+          compute(id, CreditContract.DECISION, () -> work.decision(id, mine.application(), mine.totalCents()));
+        } else if (mine != null) {
+          report(id, inquiry, mine); // decrypts again: the total was lost with an earlier run of this desk
+        }
+      }
+      case DECIDED -> {
+        if (mine != null) {
+          finish(id, mine, new InquiryResult(id, InquiryResult.Ending.DECIDED,
+              java.util.OptionalLong.of(mine.totalCents()), inquiry.approved(), inquiry.reasonCode(),
+              inquiry.contributors().size(), now - mine.startedAtMs()));
+        }
+      }
+      case INSUFFICIENT -> {
+        if (mine != null) {
+          finish(id, mine, new InquiryResult(id, InquiryResult.Ending.INSUFFICIENT, java.util.OptionalLong.empty(),
+              false, "", inquiry.contributors().size(), now - mine.startedAtMs()));
+        }
+      }
+    }
+  }
+
+  private void contribute(String id, Inquiry inquiry) {
+    byte[] consent = consents.get(id);
+    LedgerState at = state;
+    compute(id, CreditContract.CONTRIBUTE, () -> work.contribution(inquiry, id, consent, at));
+  }
+
+  /** Decrypts the total (kept for the decision), then seals it to the regulator. */
+  private void report(String id, Inquiry inquiry, Asked mine) {
+    LedgerState at = state;
+    compute(id, CreditContract.REPORT, () -> {
+      long total = work.decryptTotal(inquiry, id);
+      context.getSelf().tell(new Computed(id, TOTAL, InquiryWork.longBytes(total), null));
+      return work.report(id, total, at);
+    });
+  }
+
+  private static final String TOTAL = "total";
+
+  private void finish(String id, Asked mine, InquiryResult result) {
+    asked.remove(id);
+    watched.remove(id);
+    counters.finished(result.ending());
+    mine.replyTo().tell(StatusReply.success(result));
+  }
+
+  /** Runs {@code step} off the actor, unless the same step is already in flight or was refused. */
+  private void compute(String id, String action, Supplier<byte[]> step) {
+    String key = id + "/" + action;
+    if (inFlight.contains(key) || refused.contains(key)) {
+      return;
+    }
+    inFlight.add(key);
+    context.pipeToSelf(CompletableFuture.supplyAsync(step, cpu),
+        (payload, failure) -> new Computed(id, action, payload, failure));
+  }
+
+  private void submitOnce(String id, String action, byte[] payload) {
+    String key = id + "/" + action;
+    if (inFlight.contains(key) || refused.contains(key)) {
+      return;
+    }
+    inFlight.add(key);
+    submit(id, action, payload);
+  }
+
+  private Behavior<Command> onComputed(Computed computed) {
+    String id = computed.inquiryId();
+    if (computed.action().equals(TOTAL)) {
+      Asked mine = asked.get(id);
+      if (mine != null && computed.failure() == null) {
+        asked.put(id, mine.withTotal(InquiryWork.longFrom(computed.payload())));
+      }
+      return this;
+    }
+    String key = id + "/" + computed.action();
+    if (computed.failure() != null) {
+      inFlight.remove(key);
+      Throwable cause = unwrap(computed.failure());
+      if (cause instanceof StepRefusal refusal) {
+        // This bank will not take the step (no consent, a key it cannot use): the inquiry goes on without it.
+        refused.add(key);
+        context.getLog().warn("Inquiry {}: not taking step {}: {}", id, computed.action(), refusal.getMessage());
+        failAsker(id, computed.action(), refusal.getMessage());
+      } else {
+        context.getLog().error("Inquiry {}: step {} failed; it is tried again", id, computed.action(), cause);
+      }
+      return this;
+    }
+    submit(id, computed.action(), computed.payload());
+    return this;
+  }
+
+  private void submit(String id, String action, byte[] payload) {
+    CompletionStage<Receipt> receipt;
+    try {
+      receipt = ledger.submit(CreditContract.NAME, action, payload);
+    } catch (RuntimeException e) {
+      receipt = CompletableFuture.failedFuture(e);
+    }
+    context.pipeToSelf(receipt, (done, failure) -> new Submitted(id, action, done, failure));
+  }
+
+  private Behavior<Command> onSubmitted(Submitted submitted) {
+    String id = submitted.inquiryId();
+    String key = id + "/" + submitted.action();
+    inFlight.remove(key);
+    if (submitted.failure() == null) {
+      counters.committed(submitted.action());
+      return this; // the follower brings the new state; the next step is decided from it
+    }
+    Throwable cause = unwrap(submitted.failure());
+    boolean retryable = !(cause instanceof SubmissionException rejection) || rejection.retryable();
+    if (retryable) {
+      context.getLog().info("Inquiry {}: {} got no receipt ({}); it is taken again", id, submitted.action(),
+          cause.getMessage());
+      return this;
+    }
+    refused.add(key);
+    counters.refused();
+    // Expiry races are normal: another bank expired first. Anything else is worth a warning.
+    if (!submitted.action().equals(CreditContract.EXPIRE)) {
+      context.getLog().warn("Inquiry {}: the ledger refused {}: {}", id, submitted.action(), cause.getMessage());
+    }
+    failAsker(id, submitted.action(), cause.getMessage());
+    return this;
+  }
+
+  /** An asker whose own open, report or decision cannot happen hears why at once. */
+  private void failAsker(String id, String action, String reason) {
+    Asked mine = asked.get(id);
+    if (mine != null && (action.equals(CreditContract.OPEN) || action.equals(CreditContract.REPORT)
+        || action.equals(CreditContract.DECISION))) {
+      asked.remove(id);
+      watched.remove(id);
+      counters.failed();
+      mine.replyTo().tell(StatusReply.error("inquiry " + id + ": " + action + " failed: " + reason));
+    }
+  }
+
+  private CreditState credit() {
+    return (CreditState) state.contractState(CreditContract.NAME);
+  }
+
+  private static boolean ended(InquiryStatus status) {
+    return status == InquiryStatus.INSUFFICIENT || status == InquiryStatus.DECIDED;
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+  }
+}
