@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -69,7 +70,14 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private record Followed(LedgerFollower.Followed followed) implements Command {}
 
   /** A step's entry was computed (or could not be). */
-  private record Computed(String inquiryId, String action, byte[] payload, Throwable failure) implements Command {}
+  private record Computed(String inquiryId, String action, StepOutput output, Throwable failure) implements Command {}
+
+  /** A step's entry, and for a report the total it was decrypted from, which the decision needs. */
+  private record StepOutput(byte[] payload, OptionalLong total) {
+    static StepOutput of(byte[] payload) {
+      return new StepOutput(payload, OptionalLong.empty());
+    }
+  }
 
   /** A step's entry was committed, or refused, or got no receipt. */
   private record Submitted(String inquiryId, String action, Receipt receipt, Throwable failure) implements Command {}
@@ -156,7 +164,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     watched.add(id);
     LedgerState at = state;
     long deadlineMs = now + settings.inquiryTimeoutMs();
-    compute(id, CreditContract.OPEN, () -> work.open(application, at, deadlineMs));
+    compute(id, CreditContract.OPEN, () -> StepOutput.of(work.open(application, at, deadlineMs)));
     return this;
   }
 
@@ -226,7 +234,10 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     if (!asker && !participant) {
       return;
     }
-    if (ended(inquiry.status())) {
+    // A participant is done once contributions and corrections are over; the asker once the inquiry ended.
+    boolean done = mine != null ? ended(inquiry.status())
+        : inquiry.status() != InquiryStatus.OPEN && inquiry.status() != InquiryStatus.CORRECTING;
+    if (done) {
       watched.remove(id);
       consents.remove(id);
     } else {
@@ -246,7 +257,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       case CORRECTING -> {
         if (inquiry.contributors().contains(self) && !inquiry.correctors().contains(self)) {
           LedgerState at = state;
-          compute(id, CreditContract.CORRECT, () -> work.correction(inquiry, id, at));
+          compute(id, CreditContract.CORRECT, () -> StepOutput.of(work.correction(inquiry, id, at)));
         }
       }
       case CLOSED -> {
@@ -256,21 +267,19 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       }
       case REPORTED -> {
         if (mine != null && mine.decrypted()) {
-          compute(id, CreditContract.DECISION, () -> work.decision(id, mine.application(), mine.totalCents()));
-        } else if (mine != null) {
-          report(id, inquiry, mine); // decrypts again: the total was lost with an earlier run of this desk
+          submitOnce(id, CreditContract.DECISION, work.decision(id, mine.application(), mine.totalCents()));
         }
       }
       case DECIDED -> {
         if (mine != null) {
           finish(id, mine, new InquiryResult(id, InquiryResult.Ending.DECIDED,
-              java.util.OptionalLong.of(mine.totalCents()), inquiry.approved(), inquiry.reasonCode(),
+              OptionalLong.of(mine.totalCents()), inquiry.approved(), inquiry.reasonCode(),
               inquiry.contributors().size(), now - mine.startedAtMs()));
         }
       }
       case INSUFFICIENT -> {
         if (mine != null) {
-          finish(id, mine, new InquiryResult(id, InquiryResult.Ending.INSUFFICIENT, java.util.OptionalLong.empty(),
+          finish(id, mine, new InquiryResult(id, InquiryResult.Ending.INSUFFICIENT, OptionalLong.empty(),
               false, "", inquiry.contributors().size(), now - mine.startedAtMs()));
         }
       }
@@ -280,7 +289,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private void contribute(String id, Inquiry inquiry) {
     byte[] consent = consents.get(id);
     LedgerState at = state;
-    compute(id, CreditContract.CONTRIBUTE, () -> work.contribution(inquiry, id, consent, at));
+    compute(id, CreditContract.CONTRIBUTE, () -> StepOutput.of(work.contribution(inquiry, id, consent, at)));
   }
 
   /** Decrypts the total (kept for the decision), then seals it to the regulator. */
@@ -288,12 +297,9 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     LedgerState at = state;
     compute(id, CreditContract.REPORT, () -> {
       long total = work.decryptTotal(inquiry, id);
-      context.getSelf().tell(new Computed(id, TOTAL, InquiryWork.longBytes(total), null));
-      return work.report(id, total, at);
+      return new StepOutput(work.report(id, total, at), OptionalLong.of(total));
     });
   }
-
-  private static final String TOTAL = "total";
 
   private void finish(String id, Asked mine, InquiryResult result) {
     asked.remove(id);
@@ -303,14 +309,14 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   }
 
   /** Runs {@code step} off the actor, unless the same step is already in flight or was refused. */
-  private void compute(String id, String action, Supplier<byte[]> step) {
+  private void compute(String id, String action, Supplier<StepOutput> step) {
     String key = id + "/" + action;
     if (inFlight.contains(key) || refused.contains(key)) {
       return;
     }
     inFlight.add(key);
     context.pipeToSelf(CompletableFuture.supplyAsync(step, cpu),
-        (payload, failure) -> new Computed(id, action, payload, failure));
+        (output, failure) -> new Computed(id, action, output, failure));
   }
 
   private void submitOnce(String id, String action, byte[] payload) {
@@ -324,13 +330,6 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
 
   private Behavior<Command> onComputed(Computed computed) {
     String id = computed.inquiryId();
-    if (computed.action().equals(TOTAL)) {
-      Asked mine = asked.get(id);
-      if (mine != null && computed.failure() == null) {
-        asked.put(id, mine.withTotal(InquiryWork.longFrom(computed.payload())));
-      }
-      return this;
-    }
     String key = id + "/" + computed.action();
     if (computed.failure() != null) {
       inFlight.remove(key);
@@ -345,7 +344,11 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       }
       return this;
     }
-    submit(id, computed.action(), computed.payload());
+    Asked mine = asked.get(id);
+    if (mine != null && computed.output().total().isPresent()) {
+      asked.put(id, mine.withTotal(computed.output().total().getAsLong()));
+    }
+    submit(id, computed.action(), computed.output().payload());
     return this;
   }
 

@@ -19,13 +19,13 @@ import dev.consilium.mpc.paillier.PaillierCiphertext;
 import dev.consilium.mpc.paillier.PaillierDecrypter;
 import dev.consilium.mpc.paillier.PaillierEncrypter;
 import dev.consilium.mpc.paillier.PaillierPublicKey;
+import dev.consilium.mpc.signature.Ed25519PublicKey;
 import dev.consilium.roles.customer.Consent;
 import dev.consilium.roles.customer.PseudonymKey;
 import dev.consilium.roles.institution.CreditRule;
 import dev.consilium.roles.institution.LoanBook;
 import dev.consilium.roles.institution.PaillierKeyRing;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
@@ -218,20 +218,16 @@ public final class InquiryWork {
         verdict.approved() ? "within-debt-limit" : "over-debt-limit"));
   }
 
-  private void checkConsent(Consent consent, dev.consilium.mpc.signature.Ed25519PublicKey keyOnFile,
+  private void checkConsent(Consent consent, Ed25519PublicKey keyOnFile,
       String inquiryId, Did asker) {
-    try {
-      timed(() -> {
-        try {
-          consent.verify(keyOnFile, inquiryId, asker, clock.millis());
-          return null;
-        } catch (GeneralSecurityException e) {
-          throw new StepRefusal("the consent of inquiry " + inquiryId + " does not hold: " + e.getMessage());
-        }
-      });
-    } catch (StepRefusal e) {
-      throw e;
-    }
+    timed(() -> {
+      try {
+        consent.verify(keyOnFile, inquiryId, asker, clock.millis());
+        return null;
+      } catch (GeneralSecurityException e) {
+        throw new StepRefusal("the consent of inquiry " + inquiryId + " does not hold: " + e.getMessage());
+      }
+    });
   }
 
   private PaillierEncrypter encrypter(Inquiry inquiry) {
@@ -264,13 +260,5 @@ public final class InquiryWork {
 
   private static byte[] idBytes(String inquiryId) {
     return inquiryId.getBytes(StandardCharsets.UTF_8);
-  }
-
-  static byte[] longBytes(long value) {
-    return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
-  }
-
-  static long longFrom(byte[] bytes) {
-    return ByteBuffer.wrap(bytes).getLong();
   }
 }
