@@ -214,7 +214,8 @@ public class CreditContractTest {
 
   @Test
   public void readState_openButEveryoneContributed_refused() throws Exception {
-    assertStatusRefused(closedInquiry("q-11"), InquiryStatus.OPEN, "an OPEN inquiry has a participant yet to contribute");
+    assertStatusRefused(closedInquiry("q-11"), InquiryStatus.OPEN,
+        "an OPEN inquiry has a participant yet to contribute");
   }
 
   @Test
