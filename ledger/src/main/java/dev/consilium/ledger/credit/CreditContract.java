@@ -15,22 +15,28 @@ import dev.consilium.mpc.canonical.CanonicalWriter;
  * <ul>
  *   <li>{@code open} ({@link OpenInquiry}), by an admitted institution, the asker. The participants must be
  *       admitted institutions; the asker may be one of them, to count its own book in the total.
- *   <li>{@code contribute} ({@link EncryptedShare}), once per participant, before the deadline; the
- *       ciphertext must be in Z*_{n²} of the asker's key. The contract multiplies it into the total; when
+ *   <li>{@code contribute} ({@link EncryptedShare}), once per participant, while OPEN and before the deadline;
+ *       the ciphertext must be in Z*_{n²} of the asker's key. The contract multiplies it into the total; when
  *       every participant has contributed the inquiry is CLOSED.
- *   <li>{@code correct} ({@link EncryptedShare}), once per contributor, at or after the deadline, when at
- *       least the minimum contributed: removes that bank's masks with the missing banks. When every
- *       contributor has corrected the inquiry is CLOSED.
- *   <li>{@code expire} ({@link #expirePayload}: the inquiry id), by any admitted member, at or after the
- *       deadline when fewer than the minimum contributed: the inquiry ends INSUFFICIENT and nothing is
- *       decrypted. Any member, so an inquiry whose asker vanished still ends.
+ *   <li>{@code expire} ({@link #expirePayload}: the inquiry id), by any admitted member, while OPEN, at or
+ *       after the deadline: it ends the contribution phase. Fewer than the minimum contributed: the inquiry
+ *       ends INSUFFICIENT and nothing is decrypted. At least the minimum: it becomes CORRECTING, which freezes
+ *       the set of contributors. Any member, so an inquiry whose asker vanished still ends.
+ *   <li>{@code correct} ({@link EncryptedShare}), once per contributor, only while CORRECTING: removes that
+ *       bank's masks with the banks that did not contribute. When every contributor has corrected the inquiry
+ *       is CLOSED.
  *   <li>{@code report} ({@link InquiryReport}), by the asker, once, after CLOSED.
  *   <li>{@code decision} ({@link CreditDecision}), by the asker, once, after the report: the regulator
  *       holds the total before the decision it justifies. An INSUFFICIENT inquiry has no total, so it takes
  *       no report and no decision on the ledger; the asker decides that case off-ledger.
  * </ul>
  * The deadline is compared with the block timestamp only: contributions are accepted while
- * {@code timestamp < deadline}, corrections and expiry once {@code timestamp >= deadline}.
+ * {@code timestamp < deadline}, expiry once {@code timestamp >= deadline}.
+ *
+ * <p>Why corrections wait for {@code expire}: a contributor computes its correction from the contributors it
+ * has seen, yet a contribution in a block stamped before the deadline may commit after it looked. Once
+ * {@code expire} has made the inquiry CORRECTING no contribution can commit any more, so every correction is
+ * computed from the same, final set of contributors, the one recorded in the inquiry.
  */
 public final class CreditContract implements Contract<CreditState> {
   public static final String NAME = "credit";

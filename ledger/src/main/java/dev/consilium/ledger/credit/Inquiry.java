@@ -15,8 +15,8 @@ import java.util.TreeSet;
 /**
  * What the ledger keeps of one inquiry. Immutable: each step returns a new Inquiry. Its invariants
  * (contributors and correctors among the participants, correctors among the contributors, a total once
- * anyone contributed, a report once reported) are checked when it is built, so both on apply and on reading
- * a snapshot.
+ * anyone contributed, a status that agrees with who contributed and corrected, a report once reported) are
+ * checked when it is built, so both on apply and on reading a snapshot.
  *
  * <p>The total is the running product of the contributions and corrections, as ciphertext bytes; it is
  * empty until the first contribution. The report and the consent are kept as hashes: the bytes stay in
@@ -133,6 +133,11 @@ public final class Inquiry implements CanonicalEncodable {
         openedAtHeight, contributors, next, newTotal.clone(), nextStatus, reportHash, approved, reasonCode);
   }
 
+  /** Expired with at least the minimum contributors: the contributors are frozen, corrections may start. */
+  Inquiry correcting() {
+    return withStatus(InquiryStatus.CORRECTING, reportHash, approved, reasonCode);
+  }
+
   Inquiry insufficient() {
     return withStatus(InquiryStatus.INSUFFICIENT, reportHash, approved, reasonCode);
   }
@@ -231,18 +236,39 @@ public final class Inquiry implements CanonicalEncodable {
         openedAtHeight, contributors, correctors, total, next, report, approve, reason);
   }
 
-  /** Whether the status agrees with who contributed and corrected. */
+  /**
+   * Whether the status agrees with who contributed and corrected. Corrections happen only while CORRECTING,
+   * which needs at least the minimum contributors and a missing participant; CLOSED and after need every
+   * participant's contribution or every contributor's correction.
+   */
   private String statusProblem() {
     boolean allContributed = contributors.size() == participants.size();
-    boolean allCorrected = contributors.size() >= minContributors && correctors.size() == contributors.size();
+    boolean enoughContributed = contributors.size() >= minContributors;
+    boolean allCorrected = enoughContributed && correctors.size() == contributors.size();
     switch (status) {
       case OPEN -> {
         if (allContributed) {
           return "an OPEN inquiry has a participant yet to contribute, but all " + participants.size() + " did";
         }
+        if (!correctors.isEmpty()) {
+          return "an OPEN inquiry has no corrections (they wait until it is CORRECTING), yet it has "
+              + correctors.size();
+        }
+      }
+      case CORRECTING -> {
+        if (!enoughContributed) {
+          return "a CORRECTING inquiry has at least " + minContributors + " contributors, not " + contributors.size();
+        }
+        if (allContributed) {
+          return "a CORRECTING inquiry has a participant who did not contribute, but all " + participants.size()
+              + " did";
+        }
+        if (correctors.size() >= contributors.size()) {
+          return "a CORRECTING inquiry has a contributor yet to correct, but all " + contributors.size() + " did";
+        }
       }
       case INSUFFICIENT -> {
-        if (contributors.size() >= minContributors) {
+        if (enoughContributed) {
           return "an INSUFFICIENT inquiry has fewer than " + minContributors + " contributors, not "
               + contributors.size();
         }

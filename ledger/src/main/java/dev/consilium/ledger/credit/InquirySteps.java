@@ -80,12 +80,17 @@ final class InquirySteps {
     if (inquiry.correctors().contains(bank)) {
       throw refused(bank + " already corrected inquiry " + share.inquiryId() + "; one correction per bank");
     }
-    requireOpen(inquiry, share.inquiryId(), "correction");
-    requireDeadlinePassed(inquiry, share.inquiryId(), context, "corrections");
-    if (inquiry.contributors().size() < inquiry.minContributors()) {
-      throw refused("inquiry " + share.inquiryId() + " has " + inquiry.contributors().size()
-          + " contributors, below its minimum of " + inquiry.minContributors() + "; it can only expire");
+    if (inquiry.status() == InquiryStatus.OPEN) {
+      throw refused("inquiry " + share.inquiryId() + " is OPEN with " + inquiry.contributors().size() + " of "
+          + inquiry.participants().size() + " contributors; corrections wait until it is expired at its deadline "
+          + inquiry.deadlineMs() + " ms (block timestamp " + context.timestampMs() + " ms), which freezes its"
+          + " contributors");
     }
+    if (inquiry.status() != InquiryStatus.CORRECTING) {
+      throw ended(inquiry, share.inquiryId(), "correction");
+    }
+    // CORRECTING is reached only by expire at or after the deadline, with at least the minimum contributors
+    // (Inquiry's invariants), and block timestamps never decrease: no deadline or minimum check is left here.
     return inquiry.withCorrection(bank, addToTotal(inquiry, share, "correction"));
   }
 
@@ -95,13 +100,17 @@ final class InquirySteps {
     if (!context.membership().isAdmitted(submitter)) {
       throw refused("only an admitted member may expire an inquiry; " + submitter + " is not one");
     }
-    requireOpen(inquiry, inquiryId, "expiry");
-    requireDeadlinePassed(inquiry, inquiryId, context, "expiry");
-    if (inquiry.contributors().size() >= inquiry.minContributors()) {
-      throw refused("inquiry " + inquiryId + " has " + inquiry.contributors().size() + " contributors, at least its"
-          + " minimum of " + inquiry.minContributors() + "; it closes by corrections, not expiry");
+    if (inquiry.status() == InquiryStatus.CORRECTING) {
+      throw refused("inquiry " + inquiryId + " is CORRECTING; it was already expired, with "
+          + inquiry.contributors().size() + " contributors, at least its minimum of " + inquiry.minContributors()
+          + ", and closes by corrections");
     }
-    return inquiry.insufficient();
+    requireOpen(inquiry, inquiryId, "expiry");
+    if (context.timestampMs() < inquiry.deadlineMs()) {
+      throw refused("inquiry " + inquiryId + " expires only at or after its deadline " + inquiry.deadlineMs()
+          + " ms; the block timestamp is " + context.timestampMs() + " ms");
+    }
+    return inquiry.contributors().size() < inquiry.minContributors() ? inquiry.insufficient() : inquiry.correcting();
   }
 
   static Inquiry report(CreditState state, InquiryReport report, Did submitter) throws PreconditionFailedException {
@@ -144,17 +153,17 @@ final class InquirySteps {
   }
 
   private static void requireOpen(Inquiry inquiry, String inquiryId, String what) throws PreconditionFailedException {
+    if (inquiry.status() == InquiryStatus.CORRECTING) {
+      throw refused("inquiry " + inquiryId + " is CORRECTING; no " + what + " after it expired at its deadline "
+          + inquiry.deadlineMs() + " ms");
+    }
     if (inquiry.status() != InquiryStatus.OPEN) {
-      throw refused("inquiry " + inquiryId + " is " + inquiry.status() + "; no " + what + " after it ends");
+      throw ended(inquiry, inquiryId, what);
     }
   }
 
-  private static void requireDeadlinePassed(Inquiry inquiry, String inquiryId, ExecutionContext context, String what)
-      throws PreconditionFailedException {
-    if (context.timestampMs() < inquiry.deadlineMs()) {
-      throw refused(what + " of inquiry " + inquiryId + " wait for its deadline " + inquiry.deadlineMs()
-          + " ms; the block timestamp is " + context.timestampMs() + " ms");
-    }
+  private static PreconditionFailedException ended(Inquiry inquiry, String inquiryId, String what) {
+    return refused("inquiry " + inquiryId + " is " + inquiry.status() + "; no " + what + " after it ends");
   }
 
   /** The total times the share's ciphertext, after checking the share is in Z*_{n²} of the asker's key. */

@@ -55,7 +55,7 @@ public class CreditContractTest {
   }
 
   @Test
-  public void deadline_contributorsCorrectMasks_closedTotalDecryptsToUnmaskedSum() throws Exception {
+  public void deadline_expireThenContributorsCorrectMasks_closedTotalDecryptsToUnmaskedSum() throws Exception {
     CreditLedger ledger = new CreditLedger(CONSORTIUM);
     ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-2", CreditLedger.sorted(A, B, C), 2)), T0_MS);
     BigInteger maskAb = new BigInteger(256, CreditKeys.RANDOM);
@@ -68,9 +68,12 @@ public class CreditContractTest {
         .add(maskBc))), T0_MS + 2);
     assertEquals(InquiryStatus.OPEN, ledger.inquiry("q-2").status());
 
-    ledger.accept(CreditLedger.correct(A, "q-2", CreditKeys.encrypt(maskAc.negate())), DEADLINE_MS);
-    assertEquals(InquiryStatus.OPEN, ledger.inquiry("q-2").status());
-    ledger.accept(CreditLedger.correct(B, "q-2", CreditKeys.encrypt(maskBc.negate())), DEADLINE_MS + 1);
+    ledger.accept(CreditLedger.expire(C, "q-2"), DEADLINE_MS);
+    assertEquals(InquiryStatus.CORRECTING, ledger.inquiry("q-2").status());
+    ledger.accept(CreditLedger.correct(A, "q-2", CreditKeys.encrypt(maskAc.negate())), DEADLINE_MS + 1);
+    assertEquals(InquiryStatus.CORRECTING, ledger.inquiry("q-2").status());
+    assertEquals(Set.of(A.did), ledger.inquiry("q-2").correctors());
+    ledger.accept(CreditLedger.correct(B, "q-2", CreditKeys.encrypt(maskBc.negate())), DEADLINE_MS + 2);
 
     Inquiry inquiry = ledger.inquiry("q-2");
     assertEquals(InquiryStatus.CLOSED, inquiry.status());
@@ -85,6 +88,34 @@ public class CreditContractTest {
     ledger.accept(CreditLedger.contribute(B, "q-3", CreditKeys.encrypt(5)), T0_MS + 1);
     ledger.accept(CreditLedger.expire(CONSORTIUM.regulator, "q-3"), DEADLINE_MS);
     assertEquals(InquiryStatus.INSUFFICIENT, ledger.inquiry("q-3").status());
+  }
+
+  @Test
+  public void expire_atLeastMinimumAtDeadline_correctingWithContributorsFrozen() throws Exception {
+    CreditLedger ledger = correctingInquiry("q-13");
+    Inquiry inquiry = ledger.inquiry("q-13");
+    assertEquals(InquiryStatus.CORRECTING, inquiry.status());
+    assertEquals(Set.of(A.did, B.did), inquiry.contributors());
+    assertTrue(inquiry.correctors().isEmpty());
+    assertEquals(BigInteger.valueOf(3), CreditKeys.decrypt(inquiry.total()));
+  }
+
+  @Test
+  public void correct_whileCorrecting_addsToTotalUntilLastClosesIt() throws Exception {
+    CreditLedger ledger = correctingInquiry("q-14");
+    ledger.accept(CreditLedger.correct(B, "q-14", CreditKeys.encrypt(10)), DEADLINE_MS + 1);
+    Inquiry afterOne = ledger.inquiry("q-14");
+    assertEquals(InquiryStatus.CORRECTING, afterOne.status());
+    assertEquals(Set.of(B.did), afterOne.correctors());
+    assertEquals(BigInteger.valueOf(13), CreditKeys.decrypt(afterOne.total()));
+
+    ledger.accept(CreditLedger.correct(A, "q-14", CreditKeys.encrypt(-13)), DEADLINE_MS + 2);
+    Inquiry closed = ledger.inquiry("q-14");
+    assertEquals(InquiryStatus.CLOSED, closed.status());
+    assertEquals(Set.of(A.did, B.did), closed.correctors());
+    assertEquals(BigInteger.ZERO, CreditKeys.decrypt(closed.total()));
+    ledger.accept(CreditLedger.report(A, "q-14"), DEADLINE_MS + 3);
+    assertEquals(InquiryStatus.REPORTED, ledger.inquiry("q-14").status());
   }
 
   @Test
@@ -114,6 +145,55 @@ public class CreditContractTest {
   }
 
   @Test
+  public void state_correctingInquiry_roundTrip() throws Exception {
+    CreditLedger ledger = correctingInquiry("q-15");
+    ledger.accept(CreditLedger.correct(A, "q-15", CreditKeys.encrypt(1)), DEADLINE_MS + 1);
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    CreditState read = CanonicalReader.decode(bytes, ledger.contract::readState);
+    assertArrayEquals(bytes, read.toCanonicalBytes());
+    assertEquals(ledger.state().stateHash(), read.stateHash());
+    Inquiry inquiry = read.find("q-15").orElseThrow();
+    assertEquals(InquiryStatus.CORRECTING, inquiry.status());
+    assertEquals(Set.of(A.did), inquiry.correctors());
+    assertEquals(ledger.inquiry("q-15"), inquiry);
+  }
+
+  @Test
+  public void readState_correctingButEveryoneContributed_refused() throws Exception {
+    CreditLedger ledger = closedInquiry("q-16");
+    assertStatusRefused(ledger, InquiryStatus.CORRECTING, "a CORRECTING inquiry has a participant who did not"
+        + " contribute, but all 1 did");
+  }
+
+  @Test
+  public void readState_correctingBelowMinimum_refused() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-17", CreditLedger.sorted(A, B, C), 2)), T0_MS);
+    ledger.accept(CreditLedger.contribute(B, "q-17", CreditKeys.encrypt(5)), T0_MS + 1);
+    ledger.accept(CreditLedger.expire(C, "q-17"), DEADLINE_MS);
+    assertEquals(InquiryStatus.INSUFFICIENT, ledger.inquiry("q-17").status());
+    assertStatusRefused(ledger, InquiryStatus.CORRECTING, "a CORRECTING inquiry has at least 2 contributors, not 1");
+  }
+
+  @Test
+  public void readState_correctingButEveryContributorCorrected_refused() throws Exception {
+    CreditLedger ledger = correctingInquiry("q-18");
+    ledger.accept(CreditLedger.correct(A, "q-18", CreditKeys.encrypt(1)), DEADLINE_MS + 1);
+    ledger.accept(CreditLedger.correct(B, "q-18", CreditKeys.encrypt(1)), DEADLINE_MS + 2);
+    assertEquals(InquiryStatus.CLOSED, ledger.inquiry("q-18").status());
+    assertStatusRefused(ledger, InquiryStatus.CORRECTING, "a CORRECTING inquiry has a contributor yet to correct,"
+        + " but all 2 did");
+  }
+
+  @Test
+  public void readState_openWithCorrections_refused() throws Exception {
+    CreditLedger ledger = correctingInquiry("q-19");
+    ledger.accept(CreditLedger.correct(A, "q-19", CreditKeys.encrypt(1)), DEADLINE_MS + 1);
+    assertStatusRefused(ledger, InquiryStatus.OPEN, "an OPEN inquiry has no corrections (they wait until it is"
+        + " CORRECTING), yet it has 1");
+  }
+
+  @Test
   public void readState_unsortedInquiries_refused() throws Exception {
     CreditLedger ledger = closedInquiry("q-6");
     Inquiry inquiry = ledger.inquiry("q-6");
@@ -129,23 +209,13 @@ public class CreditContractTest {
 
   @Test
   public void readState_reportedWithoutReportHash_refused() throws Exception {
-    CreditLedger ledger = closedInquiry("q-8");
-    byte[] bytes = ledger.state().toCanonicalBytes();
-    // The tail is status (1), empty report hash (4), approved (1), empty reason (4): claim REPORTED.
-    bytes[bytes.length - 10] = (byte) InquiryStatus.REPORTED.ordinal();
-    CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
-        () -> CanonicalReader.decode(bytes, ledger.contract::readState));
-    assertTrue(e.getMessage(), e.getMessage().contains("status REPORTED with a report hash of 0 bytes"));
+    assertStatusRefused(closedInquiry("q-8"), InquiryStatus.REPORTED, "status REPORTED with a report hash of 0 bytes");
   }
 
   @Test
   public void readState_openButEveryoneContributed_refused() throws Exception {
-    CreditLedger ledger = closedInquiry("q-11");
-    byte[] bytes = ledger.state().toCanonicalBytes();
-    bytes[bytes.length - 10] = (byte) InquiryStatus.OPEN.ordinal();
-    CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
-        () -> CanonicalReader.decode(bytes, ledger.contract::readState));
-    assertTrue(e.getMessage(), e.getMessage().contains("an OPEN inquiry has a participant yet to contribute"));
+    assertStatusRefused(closedInquiry("q-11"), InquiryStatus.OPEN,
+        "an OPEN inquiry has a participant yet to contribute");
   }
 
   @Test
@@ -176,6 +246,26 @@ public class CreditContractTest {
     CreditDecision decision = new CreditDecision("q-12", true, "within-limit");
     assertEquals(decision, CanonicalReader.decode(CreditContract.decisionPayload(decision), CreditDecision::read));
     assertEquals("q-12", CanonicalReader.decode(CreditContract.expirePayload("q-12"), InquiryIds::read));
+  }
+
+  /** An inquiry of A with A, B and C, minimum 2, where A and B contributed 1 and 2 and C expired it. */
+  private static CreditLedger correctingInquiry(String id) throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open(id, CreditLedger.sorted(A, B, C), 2)), T0_MS);
+    ledger.accept(CreditLedger.contribute(A, id, CreditKeys.encrypt(1)), T0_MS + 1);
+    ledger.accept(CreditLedger.contribute(B, id, CreditKeys.encrypt(2)), T0_MS + 2);
+    ledger.accept(CreditLedger.expire(C, id), DEADLINE_MS);
+    return ledger;
+  }
+
+  /** The ledger's state bytes with its last inquiry's status byte replaced by {@code status}: refused, naming why. */
+  private static void assertStatusRefused(CreditLedger ledger, InquiryStatus status, String reason) {
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    // The tail is status (1), empty report hash (4), approved (1), empty reason (4).
+    bytes[bytes.length - 10] = (byte) status.ordinal();
+    CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
+        () -> CanonicalReader.decode(bytes, ledger.contract::readState));
+    assertTrue(e.getMessage(), e.getMessage().contains(reason));
   }
 
   /** An inquiry of A with B alone, closed by B's contribution. */

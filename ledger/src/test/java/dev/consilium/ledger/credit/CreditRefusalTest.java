@@ -154,11 +154,17 @@ public class CreditRefusalTest {
 
   @Test
   public void contribute_afterClose_refused() throws Exception {
-    CreditLedger ledger = twoOfThreeContributed("q-1");
-    ledger.accept(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(0)), DEADLINE_MS);
-    ledger.accept(CreditLedger.correct(B, "q-1", CreditKeys.encrypt(0)), DEADLINE_MS + 1);
-    assertNames(ledger.refusal(CreditLedger.contribute(C, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 2),
+    CreditLedger ledger = correcting("q-1");
+    ledger.accept(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(0)), DEADLINE_MS + 1);
+    ledger.accept(CreditLedger.correct(B, "q-1", CreditKeys.encrypt(0)), DEADLINE_MS + 2);
+    assertNames(ledger.refusal(CreditLedger.contribute(C, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 3),
         "inquiry q-1 is CLOSED; no contribution after it ends");
+  }
+
+  @Test
+  public void contribute_whileCorrecting_refused() throws Exception {
+    assertNames(correcting("q-1").refusal(CreditLedger.contribute(C, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 1),
+        "inquiry q-1 is CORRECTING; no contribution after it expired at its deadline " + DEADLINE_MS + " ms");
   }
 
   @Test
@@ -210,33 +216,54 @@ public class CreditRefusalTest {
   // ---- correct
 
   @Test
-  public void correct_beforeDeadline_refused() throws Exception {
+  public void correct_openBeforeDeadline_refusedPointingToExpiry() throws Exception {
     CreditLedger ledger = twoOfThreeContributed("q-1");
     assertNames(ledger.refusal(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS - 1),
-        "corrections of inquiry q-1 wait for its deadline");
+        "inquiry q-1 is OPEN with 2 of 3 contributors",
+        "corrections wait until it is expired at its deadline " + DEADLINE_MS + " ms (block timestamp "
+            + (DEADLINE_MS - 1) + " ms)");
+  }
+
+  /** The race expire closes: past the deadline a late contribution may still commit, so no correction yet. */
+  @Test
+  public void correct_openAfterDeadline_refusedUntilExpired() throws Exception {
+    CreditLedger ledger = twoOfThreeContributed("q-1");
+    assertNames(ledger.refusal(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 5),
+        "inquiry q-1 is OPEN with 2 of 3 contributors",
+        "corrections wait until it is expired at its deadline " + DEADLINE_MS + " ms (block timestamp "
+            + (DEADLINE_MS + 5) + " ms), which freezes its contributors");
   }
 
   @Test
   public void correct_nonContributor_refused() throws Exception {
-    CreditLedger ledger = twoOfThreeContributed("q-1");
-    assertNames(ledger.refusal(CreditLedger.correct(C, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS),
+    CreditLedger ledger = correcting("q-1");
+    assertNames(ledger.refusal(CreditLedger.correct(C, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 1),
         C.did + " did not contribute to inquiry q-1; only contributors correct");
   }
 
   @Test
   public void correct_twiceFromSameBank_refused() throws Exception {
-    CreditLedger ledger = twoOfThreeContributed("q-1");
-    ledger.accept(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS);
-    assertNames(ledger.refusal(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 1),
+    CreditLedger ledger = correcting("q-1");
+    ledger.accept(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 1);
+    assertNames(ledger.refusal(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 2),
         A.did + " already corrected inquiry q-1; one correction per bank");
   }
 
   @Test
-  public void correct_belowMinimum_refusedPointingToExpiry() throws Exception {
+  public void correct_belowMinimumWhileOpen_refusedPointingToExpiry() throws Exception {
     CreditLedger ledger = opened("q-1", 2);
     ledger.accept(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(1)), T0_MS + 1);
     assertNames(ledger.refusal(CreditLedger.correct(B, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS),
-        "has 1 contributors, below its minimum of 2; it can only expire");
+        "inquiry q-1 is OPEN with 1 of 3 contributors", "wait until it is expired at its deadline");
+  }
+
+  @Test
+  public void correct_afterInsufficient_refused() throws Exception {
+    CreditLedger ledger = opened("q-1", 2);
+    ledger.accept(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(1)), T0_MS + 1);
+    ledger.accept(CreditLedger.expire(C, "q-1"), DEADLINE_MS);
+    assertNames(ledger.refusal(CreditLedger.correct(B, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 1),
+        "inquiry q-1 is INSUFFICIENT; no correction after it ends");
   }
 
   @Test
@@ -251,8 +278,8 @@ public class CreditRefusalTest {
 
   @Test
   public void correct_underAnotherKey_refused() throws Exception {
-    CreditLedger ledger = twoOfThreeContributed("q-1");
-    assertNames(ledger.refusal(CreditLedger.correct(A, "q-1", CreditKeys.encryptUnderOther(1)), DEADLINE_MS),
+    CreditLedger ledger = correcting("q-1");
+    assertNames(ledger.refusal(CreditLedger.correct(A, "q-1", CreditKeys.encryptUnderOther(1)), DEADLINE_MS + 1),
         "the correction to inquiry q-1 is not under the asker's key");
   }
 
@@ -261,13 +288,15 @@ public class CreditRefusalTest {
   @Test
   public void expire_beforeDeadline_refused() throws Exception {
     assertNames(opened("q-1", 2).refusal(CreditLedger.expire(A, "q-1"), DEADLINE_MS - 1),
-        "expiry of inquiry q-1 wait for its deadline");
+        "inquiry q-1 expires only at or after its deadline " + DEADLINE_MS + " ms; the block timestamp is "
+            + (DEADLINE_MS - 1) + " ms");
   }
 
   @Test
-  public void expire_enoughContributed_refused() throws Exception {
-    assertNames(twoOfThreeContributed("q-1").refusal(CreditLedger.expire(A, "q-1"), DEADLINE_MS),
-        "has 2 contributors, at least its minimum of 2; it closes by corrections, not expiry");
+  public void expire_alreadyCorrecting_refused() throws Exception {
+    assertNames(correcting("q-1").refusal(CreditLedger.expire(C, "q-1"), DEADLINE_MS + 1),
+        "inquiry q-1 is CORRECTING; it was already expired, with 2 contributors, at least its minimum of 2,"
+            + " and closes by corrections");
   }
 
   @Test
@@ -290,6 +319,12 @@ public class CreditRefusalTest {
   public void report_beforeClose_refused() throws Exception {
     assertNames(opened("q-1", 2).refusal(CreditLedger.report(A, "q-1"), T0_MS + 1),
         "inquiry q-1 is OPEN; a report is filed once, after the inquiry CLOSED");
+  }
+
+  @Test
+  public void report_whileCorrecting_refused() throws Exception {
+    assertNames(correcting("q-1").refusal(CreditLedger.report(A, "q-1"), DEADLINE_MS + 1),
+        "inquiry q-1 is CORRECTING; a report is filed once, after the inquiry CLOSED");
   }
 
   @Test
@@ -380,6 +415,13 @@ public class CreditRefusalTest {
     CreditLedger ledger = opened(id, 2);
     ledger.accept(CreditLedger.contribute(A, id, CreditKeys.encrypt(1)), T0_MS + 1);
     ledger.accept(CreditLedger.contribute(B, id, CreditKeys.encrypt(2)), T0_MS + 2);
+    return ledger;
+  }
+
+  /** Two of three contributed (minimum 2), then C expired it at the deadline. */
+  private static CreditLedger correcting(String id) throws Exception {
+    CreditLedger ledger = twoOfThreeContributed(id);
+    ledger.accept(CreditLedger.expire(C, id), DEADLINE_MS);
     return ledger;
   }
 
