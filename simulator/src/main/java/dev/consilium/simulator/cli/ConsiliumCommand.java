@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Consilium: privacy-computing runtime for financial consortia.",
-    subcommands = {CaCommand.class, GenesisCommand.class, NodeCommand.class, MemberCommand.class, AuditCommand.class,
+    subcommands = {SimulateCommand.class, CaCommand.class, GenesisCommand.class, NodeCommand.class, MemberCommand.class, AuditCommand.class,
         LedgerCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class ConsiliumCommand implements Callable<Integer> {

@@ -14,10 +14,10 @@ import java.nio.file.Path;
  * A member's config file ({@code conf/<member>.conf}) read for the CLI: the file as written (unresolved, for
  * the node to layer), its checked {@link NodeSettings}, and the identity in its member directory.
  */
-record MemberConfig(Path file, Config unresolved, NodeSettings settings, NodeIdentity identity) {
+public record MemberConfig(Path file, Config unresolved, NodeSettings settings, NodeIdentity identity) {
 
   /** Reads and checks everything; throws {@link ConfigException} or {@link IdentityException} naming the problem. */
-  static MemberConfig read(Path file) throws IdentityException {
+  public static MemberConfig read(Path file) throws IdentityException {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException.Generic(file + " is not a config file");
     }
@@ -28,7 +28,7 @@ record MemberConfig(Path file, Config unresolved, NodeSettings settings, NodeIde
   }
 
   /** The member's settings with its address, seeds and data directory as checked, for the node to resolve. */
-  Config nodeConfig() {
+  public Config nodeConfig() {
     return settings.akkaConfig().withFallback(unresolved);
   }
 }

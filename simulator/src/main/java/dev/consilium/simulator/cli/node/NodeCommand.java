@@ -4,6 +4,7 @@ import com.typesafe.config.ConfigException;
 import dev.consilium.ledger.contract.Contracts;
 import dev.consilium.runtime.identity.IdentityException;
 import dev.consilium.runtime.node.ConsortiumNode;
+import dev.consilium.simulator.simulation.SimulatedMember;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -46,11 +47,28 @@ public final class NodeCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
+    MemberRoles roles;
+    SimulatedMember simulated = null;
+    try {
+      roles = MemberRoles.start(node, member.settings().memberDir(), member.settings().dataDir());
+      if (SimulatedMember.configured(node.config())) {
+        simulated = SimulatedMember.start(node, roles, member.settings().memberDir());
+      }
+    } catch (ConfigException | IdentityException | IllegalArgumentException e) {
+      err.println("node: " + e.getMessage());
+      err.flush();
+      node.close();
+      return 1;
+    }
     out.printf("node: %s (%s, roles %s) at %s:%d, ledger %s in %s; Ctrl-C to leave%n", member.identity().name(),
         member.identity().did(), member.identity().roles(), member.settings().host(), member.settings().port(),
         member.settings().genesis().hash().toHex(), member.settings().dataDir());
     out.flush();
     node.system().getWhenTerminated().toCompletableFuture().join();
+    if (simulated != null) {
+      simulated.close();
+    }
+    roles.close();
     out.println("node: " + member.identity().name() + " stopped");
     return 0;
   }

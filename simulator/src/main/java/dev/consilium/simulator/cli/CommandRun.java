@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** One run of the CLI with its output captured. */
+/** One run of the CLI with its output captured: for the tests, and for the simulator, which sets a consortium up with the same commands a person would type. */
 public record CommandRun(int status, String out, String err) {
   public static CommandRun of(String... args) {
     StringWriter out = new StringWriter();

@@ -1,0 +1,104 @@
+package dev.consilium.simulator.cli;
+
+import dev.consilium.simulator.simulation.Simulation;
+import dev.consilium.simulator.simulation.SimulationPlan;
+import dev.consilium.simulator.simulation.SimulationReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code consilium simulate}: the main job. A whole consortium on this machine, joint credit investigations
+ * end to end, every answer checked against the ground truth.
+ */
+@Command(
+    name = "simulate",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Run a whole consortium on this machine: create a CA, identities and genesis for N banks and a regulator "
+            + "in a fresh work directory, start one JVM per member, fill each bank's loan book from a synthetic "
+            + "population (with customers who borrow at several banks at once), and run joint credit inquiries at "
+            + "a steady rate.",
+        "Checks that every decrypted total equals the ground truth, every decision follows the rule, every copy "
+            + "of the ledger passes ledger verify and all end at the same head. Exit status 0 only if every check "
+            + "holds."})
+public final class SimulateCommand implements Callable<Integer> {
+  private static final Pattern KILL = Pattern.compile("([a-z0-9-]+)@(\\d{1,2})%?");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--banks", paramLabel = "N", defaultValue = "4", description = "Banks (default: ${DEFAULT-VALUE}).")
+  int banks;
+
+  @Option(names = "--inquiries", paramLabel = "K", defaultValue = "200",
+      description = "Inquiries to run (default: ${DEFAULT-VALUE}).")
+  int inquiries;
+
+  @Option(names = "--rate", paramLabel = "R", defaultValue = "5",
+      description = "Inquiries asked per second, across the banks (default: ${DEFAULT-VALUE}).")
+  double rate;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "20261206",
+      description = "Seed of the population and the workload (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--customers", paramLabel = "C", defaultValue = "2000",
+      description = "Customers in the population (default: ${DEFAULT-VALUE}).")
+  int customers;
+
+  @Option(names = "--deadline-ms", paramLabel = "MS", defaultValue = "10000",
+      description = "Each inquiry's deadline after it is asked (default: ${DEFAULT-VALUE}).")
+  long deadlineMs;
+
+  @Option(names = "--keep", description = "Keep the work directory and print how to inspect it.")
+  boolean keep;
+
+  @Option(names = "--in-process", description = "Run every member as an ActorSystem in this JVM.")
+  boolean inProcess;
+
+  @Option(names = "--kill", paramLabel = "MEMBER@P%",
+      description = "Kill -9 MEMBER's JVM when P% of the inquiries are done, restart it 10 s later.")
+  String kill;
+
+  @Option(names = "--work-dir", paramLabel = "DIR",
+      description = "Where to set the consortium up (default: a fresh temporary directory); must not exist.")
+  Path workDir;
+
+  @Override
+  public Integer call() throws Exception {
+    SimulationPlan plan;
+    try {
+      plan = new SimulationPlan(banks, inquiries, rate, seed, customers, deadlineMs, inProcess, keep, kill(),
+          Optional.ofNullable(workDir));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (workDir != null && workDir.toFile().exists()) {
+      throw new ParameterException(spec.commandLine(), "--work-dir " + workDir + " already exists");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    SimulationReport report = new Simulation(plan, System.err).run();
+    report.print(out);
+    out.flush();
+    return report.passed() ? 0 : 1;
+  }
+
+  private Optional<SimulationPlan.Kill> kill() {
+    if (kill == null) {
+      return Optional.empty();
+    }
+    Matcher matcher = KILL.matcher(kill);
+    if (!matcher.matches()) {
+      throw new ParameterException(spec.commandLine(), "--kill must be MEMBER@P%, such as bank-2@50%, not " + kill);
+    }
+    return Optional.of(new SimulationPlan.Kill(matcher.group(1), Integer.parseInt(matcher.group(2))));
+  }
+}

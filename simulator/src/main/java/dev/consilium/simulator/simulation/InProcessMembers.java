@@ -1,0 +1,64 @@
+package dev.consilium.simulator.simulation;
+
+import com.typesafe.config.ConfigFactory;
+import dev.consilium.ledger.contract.Contracts;
+import dev.consilium.runtime.identity.IdentityException;
+import dev.consilium.runtime.node.ConsortiumNode;
+import dev.consilium.simulator.cli.node.MemberConfig;
+import dev.consilium.simulator.cli.node.MemberRoles;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every member as its own ActorSystem in this JVM, started from its config file as {@code consilium node}
+ * would start it, except that stopping one does not exit the JVM.
+ */
+final class InProcessMembers implements MemberProcesses {
+  private final WorkDir dir;
+  private final Map<String, Running> running = new LinkedHashMap<>();
+
+  private record Running(ConsortiumNode node, MemberRoles roles, SimulatedMember simulated) {}
+
+  InProcessMembers(WorkDir dir) {
+    this.dir = dir;
+  }
+
+  @Override
+  public void start(String member) {
+    try {
+      MemberConfig config = MemberConfig.read(dir.config(member));
+      ConsortiumNode node = ConsortiumNode.start(config.identity(), config.settings().genesis(), Contracts.standard(),
+          ConfigFactory.parseString("akka.coordinated-shutdown.exit-jvm = off").withFallback(config.nodeConfig()));
+      MemberRoles roles = MemberRoles.start(node, config.settings().memberDir(), config.settings().dataDir());
+      SimulatedMember simulated = SimulatedMember.start(node, roles, config.settings().memberDir());
+      running.put(member, new Running(node, roles, simulated));
+    } catch (IdentityException e) {
+      throw new IllegalStateException(member + " cannot start: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void kill(String member) {
+    throw new UnsupportedOperationException("killing a member needs one JVM per member");
+  }
+
+  @Override
+  public void stop(String member) {
+    Running member0 = running.remove(member);
+    if (member0 != null) {
+      member0.simulated().close();
+      member0.node().close();
+      member0.roles().close();
+    }
+  }
+
+  @Override
+  public void close() {
+    List<String> names = new ArrayList<>(running.keySet());
+    for (int i = names.size() - 1; i >= 0; i--) {
+      stop(names.get(i));
+    }
+  }
+}
