@@ -15,7 +15,8 @@ import java.security.SecureRandom;
  * of the n-th residues. The security assumption this rests on is stated in {@link PaillierParameters}.
  *
  * <p>Building the table costs about (exponent bytes × 255) multiplications mod n² and a few MB per key;
- * keep one instance per key and share it: it is immutable and thread-safe.
+ * keep one instance per key and share it: it is immutable and thread-safe. {@link #createWithoutTable}
+ * gives the same distribution without the table, for keys used a few times.
  */
 public final class DjnObfuscators implements ObfuscatorSource {
   private static final byte[] DOMAIN = "consilium/paillier/djn-h/v1".getBytes(StandardCharsets.US_ASCII);
@@ -24,18 +25,32 @@ public final class DjnObfuscators implements ObfuscatorSource {
   private final PaillierPublicKey publicKey;
   private final SecureRandom random;
   private final int exponentBytes;
-  // table[i][d] = h_s^(d · 256^i) mod n², for each byte position i of the exponent and byte value d ≥ 1.
+  private final BigInteger hs;
+  // table[i][d] = h_s^(d · 256^i) mod n², for each byte position i of the exponent and byte value d ≥ 1;
+  // null when every obfuscator is one exponentiation instead.
   private final BigInteger[][] table;
 
-  private DjnObfuscators(PaillierPublicKey publicKey, SecureRandom random) {
+  private DjnObfuscators(PaillierPublicKey publicKey, SecureRandom random, boolean withTable) {
     this.publicKey = publicKey;
     this.random = random;
     this.exponentBytes = publicKey.parameters().shortExponentBits() / 8;
-    this.table = buildTable(hs(publicKey), exponentBytes, publicKey.modulusSquared());
+    this.hs = hs(publicKey);
+    this.table = withTable ? buildTable(hs, exponentBytes, publicKey.modulusSquared()) : null;
   }
 
+  /** Obfuscators from the fixed-base table: fastest per obfuscator, for a key that encrypts many times. */
   public static DjnObfuscators create(PaillierPublicKey publicKey, SecureRandom random) {
-    return new DjnObfuscators(publicKey, random);
+    return new DjnObfuscators(publicKey, random, true);
+  }
+
+  /**
+   * The same obfuscators without the table: each is one exponentiation h_s^a with the short exponent a
+   * (about twice the time of a table lookup chain), and nothing is built up front but h_s. For a key that
+   * encrypts only a few times, such as another bank's inquiry key, where the table (about a second and a
+   * few MB at 2048 bits) would cost more than it saves.
+   */
+  public static DjnObfuscators createWithoutTable(PaillierPublicKey publicKey, SecureRandom random) {
+    return new DjnObfuscators(publicKey, random, false);
   }
 
   @Override
@@ -48,6 +63,16 @@ public final class DjnObfuscators implements ObfuscatorSource {
     byte[] exponent = new byte[exponentBytes];
     random.nextBytes(exponent);
     BigInteger nSquared = publicKey.modulusSquared();
+    if (table == null) {
+      // The table reads byte i as the digit of 256^i (little-endian); so does this, for the same a.
+      byte[] bigEndian = new byte[exponentBytes];
+      for (int i = 0; i < exponentBytes; i++) {
+        bigEndian[i] = exponent[exponentBytes - 1 - i];
+      }
+      BigInteger a = new BigInteger(1, bigEndian);
+      // An all-zero exponent would leave m in the clear (see below): draw again.
+      return a.signum() == 0 ? next() : hs.modPow(a, nSquared);
+    }
     BigInteger acc = null;
     for (int i = 0; i < exponentBytes; i++) {
       int digit = exponent[i] & 0xff;
@@ -103,6 +128,7 @@ public final class DjnObfuscators implements ObfuscatorSource {
 
   @Override
   public String toString() {
-    return "DjnObfuscators[" + publicKey + ", " + 8 * exponentBytes + "-bit exponents]";
+    return "DjnObfuscators[" + publicKey + ", " + 8 * exponentBytes + "-bit exponents"
+        + (table == null ? ", no table]" : "]");
   }
 }

@@ -85,6 +85,21 @@ public class PaillierHomomorphismTest {
   }
 
   @Test
+  public void obfuscatorsWithoutTable_equalTheTables_forTheSameExponents() throws Exception {
+    java.security.SecureRandom first = java.security.SecureRandom.getInstance("SHA1PRNG");
+    first.setSeed(42);
+    java.security.SecureRandom second = java.security.SecureRandom.getInstance("SHA1PRNG");
+    second.setSeed(42);
+    DjnObfuscators table = DjnObfuscators.create(TestKeys.KEY.publicKey(), first);
+    DjnObfuscators direct = DjnObfuscators.createWithoutTable(TestKeys.KEY.publicKey(), second);
+    for (int i = 0; i < 20; i++) {
+      assertTrue("obfuscator " + i + " is the same with and without the table", table.next().equals(direct.next()));
+    }
+    PaillierEncrypter encrypter = PaillierEncrypter.create(direct);
+    assertEquals(-77L, decrypter.decryptLong(encrypter.encryptSigned(-77L)));
+  }
+
+  @Test
   public void pool_suppliesValidObfuscators_andFallsBackWhenEmpty() throws Exception {
     try (ObfuscatorPool pool = ObfuscatorPool.start(
         DjnObfuscators.create(TestKeys.KEY.publicKey(), new java.security.SecureRandom()), 8)) {

@@ -106,8 +106,11 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private final Set<String> watched = new HashSet<>();
   /** "inquiry/action" of every entry being computed or awaiting its receipt. */
   private final Set<String> inFlight = new HashSet<>();
-  /** "inquiry/action" the ledger refused: not taken again. */
-  private final Set<String> refused = new HashSet<>();
+  /**
+   * "inquiry/action" committed or refused: never taken again. Each action is once per bank and inquiry, and
+   * the committed state may lag a receipt, so the state alone would take a committed step a second time.
+   */
+  private final Set<String> settled = new HashSet<>();
   private LedgerState state; // the last committed state the follower handed over; null before the first
   private final DeskStats.Counters counters = new DeskStats.Counters();
 
@@ -130,6 +133,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   public static Behavior<Command> create(Did self, DeskSettings settings, InquiryWork work,
       ActorRef<LedgerFollower.Command> follower, LedgerSubmitter ledger, Clock clock) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      context.setLoggerName(CreditDesk.class);
       follower.tell(new LedgerFollower.Subscribe(context.messageAdapter(LedgerFollower.Followed.class, Followed::new)));
       timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(settings.tickIntervalMs()));
       return new CreditDesk(context, self, settings, work, ledger, clock);
@@ -240,6 +244,9 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     if (done) {
       watched.remove(id);
       consents.remove(id);
+      if (mine == null) {
+        settled.removeIf(key -> key.startsWith(id + "/"));
+      }
     } else {
       watched.add(id);
     }
@@ -304,6 +311,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private void finish(String id, Asked mine, InquiryResult result) {
     asked.remove(id);
     watched.remove(id);
+    settled.removeIf(key -> key.startsWith(id + "/"));
     counters.finished(result.ending());
     mine.replyTo().tell(StatusReply.success(result));
   }
@@ -311,7 +319,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   /** Runs {@code step} off the actor, unless the same step is already in flight or was refused. */
   private void compute(String id, String action, Supplier<StepOutput> step) {
     String key = id + "/" + action;
-    if (inFlight.contains(key) || refused.contains(key)) {
+    if (inFlight.contains(key) || settled.contains(key)) {
       return;
     }
     inFlight.add(key);
@@ -321,7 +329,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
 
   private void submitOnce(String id, String action, byte[] payload) {
     String key = id + "/" + action;
-    if (inFlight.contains(key) || refused.contains(key)) {
+    if (inFlight.contains(key) || settled.contains(key)) {
       return;
     }
     inFlight.add(key);
@@ -336,7 +344,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       Throwable cause = unwrap(computed.failure());
       if (cause instanceof StepRefusal refusal) {
         // This bank will not take the step (no consent, a key it cannot use): the inquiry goes on without it.
-        refused.add(key);
+        settled.add(key);
         context.getLog().warn("Inquiry {}: not taking step {}: {}", id, computed.action(), refusal.getMessage());
         failAsker(id, computed.action(), refusal.getMessage());
       } else {
@@ -367,6 +375,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     String key = id + "/" + submitted.action();
     inFlight.remove(key);
     if (submitted.failure() == null) {
+      settled.add(key);
       counters.committed(submitted.action());
       return this; // the follower brings the new state; the next step is decided from it
     }
@@ -377,10 +386,12 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
           cause.getMessage());
       return this;
     }
-    refused.add(key);
+    settled.add(key);
     counters.refused();
-    // Expiry races are normal: another bank expired first. Anything else is worth a warning.
-    if (!submitted.action().equals(CreditContract.EXPIRE)) {
+    // Expiry races are normal (another bank expired first): those at INFO, anything else is worth a warning.
+    if (submitted.action().equals(CreditContract.EXPIRE)) {
+      context.getLog().info("Inquiry {}: the ledger refused expire: {}", id, cause.getMessage());
+    } else {
       context.getLog().warn("Inquiry {}: the ledger refused {}: {}", id, submitted.action(), cause.getMessage());
     }
     failAsker(id, submitted.action(), cause.getMessage());

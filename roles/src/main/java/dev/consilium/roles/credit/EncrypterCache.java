@@ -1,14 +1,17 @@
 package dev.consilium.roles.credit;
 
+import dev.consilium.mpc.paillier.DjnObfuscators;
 import dev.consilium.mpc.paillier.PaillierEncrypter;
 import dev.consilium.mpc.paillier.PaillierPublicKey;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Encrypters for the askers' keys this bank contributes under, least recently used dropped beyond
- * {@code capacity}: building one costs a fixed-base table, an asker's key serves many inquiries until it
- * rotates. Thread-safe; two threads may build the same encrypter once each, which is harmless.
+ * {@code capacity}. A bank encrypts only a few times under another's key (one contribution and perhaps a
+ * correction per inquiry), so its encrypters draw DJN obfuscators without the fixed-base table, which would
+ * cost more to build (about a second per key) than it saves. Thread-safe.
  */
 final class EncrypterCache {
   private final Map<PaillierPublicKey, PaillierEncrypter> encrypters;
@@ -29,7 +32,7 @@ final class EncrypterCache {
         return known;
       }
     }
-    PaillierEncrypter built = PaillierEncrypter.create(key);
+    PaillierEncrypter built = PaillierEncrypter.create(DjnObfuscators.createWithoutTable(key, new SecureRandom()));
     synchronized (encrypters) {
       encrypters.putIfAbsent(key, built);
       return encrypters.get(key);

@@ -192,6 +192,9 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   private BlockHeader head; // null until the replica has started
   private EpochLog.Promise promise; // loaded before the replica starts
   private long committedHeight; // the highest height known committed; blocks at or below are never dropped
+  // A commit notice for a block this replica did not hold yet: notices travel on the ordinary channel and
+  // may overtake the block itself, which travels on the large-message channel. Kept until the block is here.
+  private Committed earlyNotice;
   private final Map<Long, Sha256Hash> recentHashes = new LinkedHashMap<>(16, 0.75f, false) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<Long, Sha256Hash> eldest) {
@@ -446,6 +449,10 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     }
     head = done.block().header();
     recentHashes.put(head.height(), head.hash());
+    if (earlyNotice != null && earlyNotice.height() <= head.height()) {
+      applyNotice(earlyNotice);
+      earlyNotice = null;
+    }
     if (!toAppend.isEmpty()) {
       appendNextCaughtUp();
       return this;
@@ -473,12 +480,22 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   }
 
   private Behavior<Command> onCommitted(Committed committed) {
-    // Only for this replica's own chain: a block it holds under that hash, hence every block before it.
-    if (head != null && promise != null && committed.epoch() >= promise.epoch()
-        && committed.hash().equals(hashAt(committed.height()))) {
-      committedHeight = Math.max(committedHeight, committed.height());
+    if (!applyNotice(committed) && head != null && committed.height() > head.height()
+        && (earlyNotice == null || committed.height() > earlyNotice.height())) {
+      earlyNotice = committed;
     }
     return this;
+  }
+
+  /** Raises the committed height by {@code notice} if this replica holds the block it names; says whether. */
+  private boolean applyNotice(Committed notice) {
+    // Only for this replica's own chain: a block it holds under that hash, hence every block before it.
+    if (head != null && promise != null && notice.epoch() >= promise.epoch()
+        && notice.hash().equals(hashAt(notice.height()))) {
+      committedHeight = Math.max(committedHeight, notice.height());
+      return true;
+    }
+    return false;
   }
 
   // ---- catch-up ----

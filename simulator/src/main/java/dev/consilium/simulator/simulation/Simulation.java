@@ -49,6 +49,8 @@ public final class Simulation {
     Path root = plan.workDir().isPresent() ? plan.workDir().get()
         : Files.createTempDirectory("consilium-simulation-");
     WorkDir dir = new WorkDir(root);
+    Files.createDirectories(root);
+    SimulationLog.redirectTo(root.resolve("simulate.log"));
     List<String> members = ConsortiumSetup.members(plan.banks());
     err.println("simulate: setting up " + plan.banks() + " banks and a regulator in " + root);
     ConsortiumSetup.create(dir, plan);
