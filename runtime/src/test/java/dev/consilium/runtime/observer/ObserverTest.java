@@ -48,7 +48,7 @@ public class ObserverTest {
         MembershipContract.UPDATE, MembershipContract.documentPayload(consortium.bankB.document)));
     int port = LoopbackMember.freePort();
     LedgerChecks.await(ObserverServer.start(regulator.system(), regulator.ledger(), regulator.member().follower(),
-        "127.0.0.1", port));
+        "127.0.0.1", port, java.util.Optional.empty()));
     String base = "http://127.0.0.1:" + port;
 
     JsonNode head = get(base + "/ledger/head", 200);
