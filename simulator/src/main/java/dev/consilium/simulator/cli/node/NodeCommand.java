@@ -2,10 +2,14 @@ package dev.consilium.simulator.cli.node;
 
 import com.typesafe.config.ConfigException;
 import dev.consilium.ledger.contract.Contracts;
+import dev.consilium.mpc.agreement.X25519PrivateKey;
+import dev.consilium.roles.regulator.RegulatorMember;
 import dev.consilium.runtime.identity.IdentityException;
+import dev.consilium.runtime.identity.MemberIdentity;
 import dev.consilium.runtime.node.ConsortiumNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +19,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code consilium node --config FILE}: runs one member until it is stopped (Ctrl-C leaves the cluster
  * cleanly) or the cluster downs it. Every setting is checked before anything starts; a bad one stops the
- * node with one line naming it, and exit status 1.
+ * node with one line naming it, and exit status 1. A regulator also serves its observer API when
+ * {@code consilium.observer.port} is set, opening the reports filed to it with the agreement key in its member
+ * directory; an observer port it cannot bind stops the node the same way.
  */
 @Command(
     name = "node",
@@ -37,11 +43,24 @@ public final class NodeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     MemberConfig member;
     ConsortiumNode node;
+    Optional<X25519PrivateKey> regulatorKey;
     try {
       member = MemberConfig.read(configFile);
+      regulatorKey = member.identity().hasRole("regulator")
+          ? Optional.of(MemberIdentity.load(member.settings().memberDir()).agreementKey()) : Optional.empty();
       node = ConsortiumNode.start(member.identity(), member.settings().genesis(), Contracts.standard(),
           member.nodeConfig());
     } catch (ConfigException | IdentityException | IllegalArgumentException e) {
+      err.println("node: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
+    try {
+      if (regulatorKey.isPresent()) {
+        RegulatorMember.start(node, regulatorKey.get());
+      }
+    } catch (IllegalArgumentException e) {
+      node.close();
       err.println("node: " + e.getMessage());
       err.flush();
       return 1;
