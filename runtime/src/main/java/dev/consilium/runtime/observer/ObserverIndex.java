@@ -124,6 +124,11 @@ final class ObserverIndex extends AbstractBehavior<ObserverIndex.Command> {
   private long indexedTimestampMs;
   private long followedHeight = -1; // the follower's checked head, as last heard
   private boolean reading;
+  /**
+   * The follower's latest batch, when it came while a gap before it was being read: indexed after the read,
+   * rather than read again. One batch at most (the follower's, 64 blocks), so bounded.
+   */
+  private List<Block> ahead = List.of();
 
   private ObserverIndex(ActorContext<Command> context, TimerScheduler<Command> timers,
       ActorRef<ReplicaEndpoint.Command> endpoint, int maxEntries) {
@@ -166,6 +171,10 @@ final class ObserverIndex extends AbstractBehavior<ObserverIndex.Command> {
     }
     followedHeight = Math.max(followedHeight, followed.head().height());
     indexInOrder(followed.blocks());
+    List<Block> blocks = followed.blocks();
+    if (!blocks.isEmpty() && blocks.get(blocks.size() - 1).height() > indexedHeight) {
+      ahead = blocks;
+    }
     return readMissing();
   }
 
@@ -192,6 +201,10 @@ final class ObserverIndex extends AbstractBehavior<ObserverIndex.Command> {
     }
     long before = indexedHeight;
     indexInOrder(blocks.blocks().stream().filter(block -> block.height() <= followedHeight).toList());
+    indexInOrder(ahead);
+    if (ahead.isEmpty() || ahead.get(ahead.size() - 1).height() <= indexedHeight) {
+      ahead = List.of();
+    }
     if (indexedHeight == before) {
       timers.startSingleTimer(Retry.INSTANCE, RETRY_DELAY); // the replica had none of them: try again later
       return this;
