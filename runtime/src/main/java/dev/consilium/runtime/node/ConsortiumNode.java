@@ -18,6 +18,8 @@ import dev.consilium.runtime.cluster.ClusterWiring;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.discovery.DirectorySettings;
 import dev.consilium.runtime.observer.ObserverServer;
+import dev.consilium.runtime.observer.ObserverSettings;
+import dev.consilium.runtime.observer.ReportOpener;
 import dev.consilium.runtime.replication.LedgerFollower;
 import dev.consilium.runtime.replication.ReplicatedLedger;
 import dev.consilium.runtime.replication.ReplicationSettings;
@@ -25,7 +27,9 @@ import dev.consilium.runtime.replication.ReplicationTypes;
 import dev.consilium.runtime.session.LocalMember;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One member of the consortium, started in the order a member starts: its config (its own settings, its
@@ -46,15 +50,19 @@ public final class ConsortiumNode implements AutoCloseable {
   private final ActorRef<Directory.Command> directory;
   private final ActorRef<LedgerFollower.Command> follower;
   private final Config config;
+  private final ObserverSettings observerSettings;
+  private final AtomicBoolean observerStarted = new AtomicBoolean();
 
   private ConsortiumNode(NodeIdentity identity, ActorSystem<Void> system, ReplicatedLedger ledger,
-      ActorRef<Directory.Command> directory, ActorRef<LedgerFollower.Command> follower, Config config) {
+      ActorRef<Directory.Command> directory, ActorRef<LedgerFollower.Command> follower, Config config,
+      ObserverSettings observerSettings) {
     this.identity = identity;
     this.system = system;
     this.ledger = ledger;
     this.directory = directory;
     this.follower = follower;
     this.config = config;
+    this.observerSettings = observerSettings;
   }
 
   /**
@@ -72,6 +80,7 @@ public final class ConsortiumNode implements AutoCloseable {
     BlockBuilderSettings blockSettings = BlockBuilderSettings.fromConfig(config);
     ReplicationSettings replication = ReplicationSettings.fromConfig(config);
     DirectorySettings directorySettings = DirectorySettings.fromConfig(config);
+    ObserverSettings observerSettings = ObserverSettings.fromConfig(config);
     int snapshotEveryBlocks = config.getInt("consilium.ledger.snapshot-every-blocks");
     long followIntervalMs = config.getDuration("consilium.ledger.follow-interval").toMillis();
     if (followIntervalMs < 1) {
@@ -89,30 +98,43 @@ public final class ConsortiumNode implements AutoCloseable {
       ActorRef<LedgerFollower.Command> follower = system.systemActorOf(
           LedgerFollower.create(ledger.endpoint(), registry, followIntervalMs, Clock.systemUTC()), FOLLOWER_NAME,
           Props.empty());
-      ConsortiumNode node = new ConsortiumNode(identity, system, ledger, directory, follower, config);
-      int observerPort = config.getInt("consilium.observer.port");
-      if (identity.hasRole("regulator") && observerPort > 0) {
-        node.startObserver(config.getString("consilium.observer.host"), observerPort);
-      }
-      return node;
+      return new ConsortiumNode(identity, system, ledger, directory, follower, config, observerSettings);
     } catch (RuntimeException e) {
       system.terminate();
       throw e;
     }
   }
 
-  /** Binds the observer API; a port already taken stops the node here, naming the address. */
-  private void startObserver(String host, int port) {
-    if (port > 65_535) {
-      throw new IllegalArgumentException("consilium.observer.port " + port + " is out of range");
+  /**
+   * Serves the observer API if this member is a regulator and {@code consilium.observer.port} is set, and
+   * answers whether it does. The node no longer starts it by itself: the observer opens reports with the
+   * regulator's agreement key, which only the regulator's role holds, so that role starts it (see
+   * {@code roles.regulator.RegulatorMember}) with its {@code opener}; without one, reports are listed by hash.
+   * Waits up to 30 s for the port; a port already taken throws naming the address, and the node keeps running
+   * (the caller decides whether a node without its observer may run). Once per node, even after a failed bind.
+   */
+  public boolean startObserver(Optional<ReportOpener> opener) {
+    if (!identity.hasRole("regulator") || !observerSettings.enabled()) {
+      return false;
     }
+    if (!observerStarted.compareAndSet(false, true)) {
+      throw new IllegalStateException("the observer of " + identity.name() + " is already started");
+    }
+    String host = observerSettings.host();
+    int port = observerSettings.port();
     try {
-      ObserverServer.start(system, ledger, follower, host, port).toCompletableFuture()
+      ObserverServer.start(system, ledger, follower, host, port, opener).toCompletableFuture()
           .get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      return true;
     } catch (Exception e) {
       throw new IllegalArgumentException("consilium.observer: cannot serve on " + host + ":" + port + ": "
           + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
     }
+  }
+
+  /** The observer's settings, checked at start-up; {@link #startObserver} serves it when the port is set. */
+  public ObserverSettings observerSettings() {
+    return observerSettings;
   }
 
   public NodeIdentity identity() {

@@ -49,10 +49,30 @@ public final class LedgerFollower extends AbstractBehavior<LedgerFollower.Comman
   public record Subscribe(ActorRef<Followed> subscriber) implements Command {}
 
   /**
+   * Answers at once with the head and state checked so far and no blocks, for a reader that needs the latest
+   * committed state once rather than every change (the observer's queries). Before genesis is checked there
+   * is nothing to show: the answer is then {@link Followed#beforeGenesis()}, whose head and state are null, so
+   * that the asker learns it now instead of waiting for its ask to time out.
+   */
+  public record GetLatest(ActorRef<Followed> replyTo) implements Command {}
+
+  /**
    * Blocks newly checked (possibly none), in height order, and the head and ledger state after the last
    * of them. The state is immutable and shared: read it, never keep a changed copy of it as the ledger's.
    */
-  public record Followed(List<Block> blocks, BlockHeader head, LedgerState state) {}
+  public record Followed(List<Block> blocks, BlockHeader head, LedgerState state) {
+    private static final Followed BEFORE_GENESIS = new Followed(List.of(), null, null);
+
+    /** The answer to {@link GetLatest} while genesis is not yet checked: no blocks, no head, no state. */
+    public static Followed beforeGenesis() {
+      return BEFORE_GENESIS;
+    }
+
+    /** Whether genesis was checked, so that {@link #head()} and {@link #state()} are set. */
+    public boolean hasHead() {
+      return head != null;
+    }
+  }
 
   private enum Tick implements Command { INSTANCE }
 
@@ -103,6 +123,7 @@ public final class LedgerFollower extends AbstractBehavior<LedgerFollower.Comman
     return newReceiveBuilder()
         .onMessage(GetStatus.class, this::onGetStatus)
         .onMessage(Subscribe.class, this::onSubscribe)
+        .onMessage(GetLatest.class, this::onGetLatest)
         .onMessage(SubscriberStopped.class, stopped -> {
           subscribers.remove(stopped.subscriber());
           return this;
@@ -128,6 +149,12 @@ public final class LedgerFollower extends AbstractBehavior<LedgerFollower.Comman
         subscribe.subscriber().tell(new Followed(List.of(), verifiedHead, verifiedState));
       }
     }
+    return this;
+  }
+
+  private Behavior<Command> onGetLatest(GetLatest request) {
+    request.replyTo().tell(verifiedHead == null ? Followed.beforeGenesis()
+        : new Followed(List.of(), verifiedHead, verifiedState));
     return this;
   }
 

@@ -16,7 +16,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code consilium node --config FILE}: runs one member until it is stopped (Ctrl-C leaves the cluster
  * cleanly) or the cluster downs it. Every setting is checked before anything starts; a bad one stops the
- * node with one line naming it, and exit status 1.
+ * node with one line naming it, and exit status 1. A regulator also serves its observer API when
+ * {@code consilium.observer.port} is set, opening the reports filed to it with the agreement key in its member
+ * directory; an observer port it cannot bind stops the node the same way.
  */
 @Command(
     name = "node",

@@ -6,6 +6,8 @@ import static org.junit.Assert.assertTrue;
 import dev.consilium.simulator.cli.CommandRun;
 import dev.consilium.simulator.cli.ConsiliumCommand;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.BeforeClass;
@@ -39,6 +41,29 @@ public class NodeCommandTest {
     assertEquals(run.toString(), 1, run.status());
     assertTrue(run.toString(), run.err().contains("consilium.node.port"));
     assertTrue(run.toString(), run.err().contains("70000"));
+  }
+
+  @Test
+  public void node_observerPortOutOfRange_stopsNamingTheSetting() throws IOException {
+    CommandRun run = CommandRun.of("node", "--config", config("regulator", "", "observer.port = 70000").toString());
+    assertEquals(run.toString(), 1, run.status());
+    assertTrue(run.toString(), run.err().contains("consilium.observer.port"));
+    assertTrue(run.toString(), run.err().contains("70000"));
+  }
+
+  /** The regulator's observer is started by its role after the node: a taken port still stops the command. */
+  @Test
+  public void node_regulatorsObserverPortTaken_stopsNamingTheAddress() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      int nodePort = free.getLocalPort();
+      free.close();
+      CommandRun run = CommandRun.of("node", "--config", config("regulator", "port = " + nodePort,
+          "observer { host = \"127.0.0.1\", port = " + taken.getLocalPort() + " }").toString());
+      assertEquals(run.toString(), 1, run.status());
+      assertTrue(run.toString(), run.err().contains("consilium.observer"));
+      assertTrue(run.toString(), run.err().contains("127.0.0.1:" + taken.getLocalPort()));
+    }
   }
 
   @Test
@@ -101,6 +126,11 @@ public class NodeCommandTest {
 
   /** A member config over the issued directories, with {@code extra} in its consilium.node section. */
   private static Path config(String member, String extra) throws IOException {
+    return config(member, extra, "");
+  }
+
+  /** As {@link #config(String, String)}, with {@code consiliumExtra} in its consilium section. */
+  private static Path config(String member, String extra, String consiliumExtra) throws IOException {
     Path file = Files.createTempFile(root, member, ".conf");
     Files.writeString(file, String.join("\n",
         "consilium {",
@@ -111,6 +141,7 @@ public class NodeCommandTest {
         "    seed-nodes = [\"127.0.0.1:25520\"]",
         "    " + extra,
         "  }",
+        "  " + consiliumExtra,
         "}", ""));
     return file;
   }
