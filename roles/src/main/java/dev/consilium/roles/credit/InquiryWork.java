@@ -137,14 +137,23 @@ public final class InquiryWork {
     int position = inquiry.participants().indexOf(self);
     byte[] ciphertext = timed(() -> {
       try {
-        BigInteger mask = ZeroSumMask.totalMask(agreementKey, position, banks, idBytes(inquiryId),
-            encrypter.publicKey().modulus());
-        return MaskedPlaintext.encrypt(encrypter, value, mask).toBytes();
+        return maskedShare(agreementKey, position, banks, inquiryId, value, encrypter).toBytes();
       } catch (InvalidKeyException e) {
         throw new StepRefusal("a participant's agreement key is unusable: " + e.getMessage());
       }
     });
     return CreditContract.sharePayload(new EncryptedShare(inquiryId, ciphertext));
+  }
+
+  /**
+   * {@code amount} plus this bank's zero-sum mask for the inquiry, encrypted: alone it decrypts to a number
+   * uniform mod n; the masks of all {@code banks} (in the inquiry's order) cancel in the sum.
+   */
+  static PaillierCiphertext maskedShare(X25519PrivateKey mine, int position, List<X25519PublicKey> banks,
+      String inquiryId, long amount, PaillierEncrypter encrypter) throws InvalidKeyException {
+    BigInteger mask = ZeroSumMask.totalMask(mine, position, banks, idBytes(inquiryId),
+        encrypter.publicKey().modulus());
+    return MaskedPlaintext.encrypt(encrypter, amount, mask);
   }
 
   /** This bank's {@code correct} entry: the negation of its masks with the participants that never contributed. */

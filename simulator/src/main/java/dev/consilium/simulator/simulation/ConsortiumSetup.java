@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consilium.roles.customer.PseudonymKey;
 import dev.consilium.roles.customer.PseudonymKeyFile;
 import dev.consilium.roles.institution.LoanBook;
+import dev.consilium.runtime.identity.IdentityException;
 import dev.consilium.runtime.node.LoopbackMember;
 import dev.consilium.simulator.cli.CommandRun;
 import dev.consilium.simulator.scenario.Population;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -68,11 +68,15 @@ final class ConsortiumSetup {
     names.forEach(name -> genesis.add(dir.member(name).toString()));
     run(genesis.toArray(String[]::new));
 
-    PseudonymKey pseudonyms = PseudonymKey.generate(new SecureRandom());
+    PseudonymKey pseudonyms;
+    try {
+      pseudonyms = PseudonymKeyFile.read(dir.ca()); // made by ca init, handed to the banks by ca issue
+    } catch (IdentityException e) {
+      throw new IllegalStateException("ca init did not leave a pseudonym key: " + e.getMessage(), e);
+    }
     Population population = population(plan);
     CustomerKeys customers = new CustomerKeys(plan.seed());
     for (int b = 0; b < plan.banks(); b++) {
-      PseudonymKeyFile.write(dir.member(bank(b)), pseudonyms);
       fillBook(dir.data(bank(b)), b, population, pseudonyms, customers);
     }
     int observerPort = LoopbackMember.freePort();

@@ -3,6 +3,8 @@ package dev.consilium.simulator.cli.consortium;
 import dev.consilium.runtime.identity.ConsortiumCa;
 import dev.consilium.runtime.identity.ConsortiumName;
 import dev.consilium.runtime.identity.IdentityFiles;
+import dev.consilium.roles.customer.PseudonymKey;
+import dev.consilium.roles.customer.PseudonymKeyFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ final class CaInitCommand extends SetupCommand {
 
   @Override
   int run(PrintWriter out) throws IOException {
-    for (String name : new String[] {IdentityFiles.CA_KEY, IdentityFiles.CA_CERTIFICATE}) {
+    for (String name : new String[] {IdentityFiles.CA_KEY, IdentityFiles.CA_CERTIFICATE, PseudonymKeyFile.NAME}) {
       if (Files.exists(this.out.resolve(name))) {
         spec.commandLine().getErr().println(name() + ": " + this.out + " already holds a CA (" + name
             + "); refusing to overwrite it");
@@ -42,11 +44,14 @@ final class CaInitCommand extends SetupCommand {
     }
     ConsortiumCa ca = ConsortiumCa.create(consortium, Instant.now(), new SecureRandom());
     ca.writeTo(this.out);
+    // The consortium's key for customer pseudonyms, made with the CA and handed by ca issue to institutions.
+    PseudonymKeyFile.write(this.out, PseudonymKey.generate(new SecureRandom()));
     X509Certificate certificate = ca.certificate();
     out.println(name() + ": created the root CA of consortium " + consortium + " in " + this.out);
     out.println("certificate  " + certificate.getSubjectX500Principal().getName() + ", valid "
         + certificate.getNotBefore().toInstant() + " to " + certificate.getNotAfter().toInstant());
     out.println("fingerprint  SHA-256 " + ca.fingerprint());
+    out.println("pseudonyms   " + PseudonymKeyFile.NAME + " (mode 600), handed to every institution ca issue makes");
     out.println("Keep " + IdentityFiles.CA_KEY + " offline; issue members with: consilium ca issue --ca " + this.out
         + " --member NAME --roles ROLES --out DIR");
     return 0;

@@ -6,6 +6,7 @@ import dev.consilium.runtime.identity.IssuedMember;
 import dev.consilium.runtime.identity.MemberEndpoint;
 import dev.consilium.runtime.identity.MemberName;
 import dev.consilium.runtime.identity.MemberSummary;
+import dev.consilium.roles.customer.PseudonymKeyFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,6 +64,10 @@ final class CaIssueCommand extends SetupCommand {
     warn(ca.warnings());
     IssuedMember issued = ca.issue(member, roles, endpoint, now, new SecureRandom());
     issued.writeTo(this.out);
+    if (roles.contains("institution")) {
+      // Institutions find their customers behind inquiries' pseudonyms: they get the consortium's key.
+      PseudonymKeyFile.write(this.out, PseudonymKeyFile.read(caDir));
+    }
     out.println(name() + ": issued member " + member + " of consortium " + ca.consortium() + " into " + this.out);
     out.print(MemberSummary.text(ca.consortium(), member, issued.document(), issued.certificate(), ca.certificate()));
     return 0;
