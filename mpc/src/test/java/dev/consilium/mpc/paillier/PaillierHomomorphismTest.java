@@ -100,6 +100,18 @@ public class PaillierHomomorphismTest {
   }
 
   @Test
+  public void textbookObfuscators_encryptToTheSamePlaintexts_andAreNthResidues() throws Exception {
+    TextbookObfuscators textbook = new TextbookObfuscators(TestKeys.KEY.publicKey(), new java.security.SecureRandom());
+    PaillierEncrypter encrypter = PaillierEncrypter.create(textbook);
+    for (long m : new long[] {0, 1, -1, 123_456_789L}) {
+      assertEquals(m, decrypter.decryptLong(encrypter.encryptSigned(m)));
+    }
+    // An n-th residue mod n² decrypts to 0: the obfuscator hides m and adds nothing to it.
+    PaillierCiphertext pure = PaillierCiphertext.fromValue(textbook.next(), TestKeys.KEY.publicKey());
+    assertEquals(BigInteger.ZERO, decrypter.decrypt(pure));
+  }
+
+  @Test
   public void pool_suppliesValidObfuscators_andFallsBackWhenEmpty() throws Exception {
     try (ObfuscatorPool pool = ObfuscatorPool.start(
         DjnObfuscators.create(TestKeys.KEY.publicKey(), new java.security.SecureRandom()), 8)) {

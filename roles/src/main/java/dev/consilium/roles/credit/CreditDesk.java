@@ -54,6 +54,9 @@ import java.util.function.Supplier;
  * code.
  */
 public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
+  /** How long a step whose entry got no receipt waits for the ledger to show it before it is taken again. */
+  static final long RETRY_AFTER_LOST_RECEIPT_MS = 5_000;
+
   /** What the desk answers to; local only. */
   public sealed interface Command {}
 
@@ -111,6 +114,11 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
    * the committed state may lag a receipt, so the state alone would take a committed step a second time.
    */
   private final Set<String> settled = new HashSet<>();
+  /**
+   * "inquiry/action" whose entry got no receipt, until when the step waits: the entry may still commit, and
+   * the state shows it by then; taking the step at once would put a second entry for it on the ledger.
+   */
+  private final Map<String, Long> retryAfterMs = new HashMap<>();
   private LedgerState state; // the last committed state the follower handed over; null before the first
   private final DeskStats.Counters counters = new DeskStats.Counters();
 
@@ -245,7 +253,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       watched.remove(id);
       consents.remove(id);
       if (mine == null) {
-        settled.removeIf(key -> key.startsWith(id + "/"));
+        forget(id);
       }
     } else {
       watched.add(id);
@@ -311,7 +319,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private void finish(String id, Asked mine, InquiryResult result) {
     asked.remove(id);
     watched.remove(id);
-    settled.removeIf(key -> key.startsWith(id + "/"));
+    forget(id);
     counters.finished(result.ending());
     mine.replyTo().tell(StatusReply.success(result));
   }
@@ -319,7 +327,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   /** Runs {@code step} off the actor, unless the same step is already in flight or was refused. */
   private void compute(String id, String action, Supplier<StepOutput> step) {
     String key = id + "/" + action;
-    if (inFlight.contains(key) || settled.contains(key)) {
+    if (!due(key)) {
       return;
     }
     inFlight.add(key);
@@ -329,11 +337,31 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
 
   private void submitOnce(String id, String action, byte[] payload) {
     String key = id + "/" + action;
-    if (inFlight.contains(key) || settled.contains(key)) {
+    if (!due(key)) {
       return;
     }
     inFlight.add(key);
     submit(id, action, payload);
+  }
+
+  /** Drops what this desk kept of the steps of inquiry {@code id}, which has ended for it. */
+  private void forget(String id) {
+    String prefix = id + "/";
+    settled.removeIf(key -> key.startsWith(prefix));
+    retryAfterMs.keySet().removeIf(key -> key.startsWith(prefix));
+  }
+
+  /** Whether step {@code key} may be taken now: not in flight, not settled, not waiting after a lost receipt. */
+  private boolean due(String key) {
+    if (inFlight.contains(key) || settled.contains(key)) {
+      return false;
+    }
+    Long after = retryAfterMs.get(key);
+    if (after != null && clock.millis() < after) {
+      return false;
+    }
+    retryAfterMs.remove(key);
+    return true;
   }
 
   private Behavior<Command> onComputed(Computed computed) {
@@ -382,8 +410,9 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     Throwable cause = unwrap(submitted.failure());
     boolean retryable = !(cause instanceof SubmissionException rejection) || rejection.retryable();
     if (retryable) {
-      context.getLog().info("Inquiry {}: {} got no receipt ({}); it is taken again", id, submitted.action(),
-          cause.getMessage());
+      context.getLog().info("Inquiry {}: {} got no receipt ({}); taken again in {} ms unless the ledger shows it",
+          id, submitted.action(), cause.getMessage(), RETRY_AFTER_LOST_RECEIPT_MS);
+      retryAfterMs.put(key, clock.millis() + RETRY_AFTER_LOST_RECEIPT_MS);
       return this;
     }
     settled.add(key);

@@ -10,7 +10,8 @@ import dev.consilium.roles.institution.CreditRule;
  * once at start-up: a bad value names its setting.
  */
 public record DeskSettings(long inquiryTimeoutMs, double minContributorShare, long expireGraceMs, long tickIntervalMs,
-    PaillierParameters paillier, long rotateEveryMs, long retainMs, int encrypterCache, CreditRule rule) {
+    PaillierParameters paillier, long rotateEveryMs, long retainMs, int encrypterCache, CreditRule rule,
+    boolean naiveBaseline) {
   private static final String PREFIX = "consilium.institution.credit.";
 
   public DeskSettings {
@@ -38,10 +39,16 @@ public record DeskSettings(long inquiryTimeoutMs, double minContributorShare, lo
     } catch (IllegalArgumentException e) {
       throw new ConfigException.BadValue(PREFIX + "paillier.modulus-bits", e.getMessage());
     }
+    boolean naive = config.getBoolean(PREFIX + "naive-baseline");
+    if (naive && !config.hasPath("consilium.simulation.member")) {
+      // It gives every contribution away to the asker: a benchmark's yardstick, never a member's setting.
+      throw new ConfigException.BadValue(PREFIX + "naive-baseline", "is only for benchmark simulations "
+          + "(consilium.simulation.member set); it lets the asker read every bank's amount");
+    }
     return new DeskSettings(millis(config, "inquiry-timeout"), config.getDouble(PREFIX + "min-contributor-share"),
         millis(config, "expire-grace"), millis(config, "tick-interval"), paillier,
         millis(config, "paillier.rotate-every"), millis(config, "paillier.retain"),
-        config.getInt(PREFIX + "encrypter-cache"), CreditRule.fromConfig(config));
+        config.getInt(PREFIX + "encrypter-cache"), CreditRule.fromConfig(config), naive);
   }
 
   /** The minimum number of contributors for an inquiry among {@code participants}. */

@@ -3,6 +3,7 @@ package dev.consilium.roles.credit;
 import dev.consilium.mpc.paillier.DjnObfuscators;
 import dev.consilium.mpc.paillier.PaillierEncrypter;
 import dev.consilium.mpc.paillier.PaillierPublicKey;
+import dev.consilium.mpc.paillier.TextbookObfuscators;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +16,11 @@ import java.util.Map;
  */
 final class EncrypterCache {
   private final Map<PaillierPublicKey, PaillierEncrypter> encrypters;
+  private final boolean textbook;
 
-  EncrypterCache(int capacity) {
+  /** With {@code textbook}, the encrypters use r^n obfuscators: the naive baseline's, for the benchmark. */
+  EncrypterCache(int capacity, boolean textbook) {
+    this.textbook = textbook;
     this.encrypters = new LinkedHashMap<>(16, 0.75f, true) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<PaillierPublicKey, PaillierEncrypter> eldest) {
@@ -32,7 +36,8 @@ final class EncrypterCache {
         return known;
       }
     }
-    PaillierEncrypter built = PaillierEncrypter.create(DjnObfuscators.createWithoutTable(key, new SecureRandom()));
+    PaillierEncrypter built = PaillierEncrypter.create(textbook ? new TextbookObfuscators(key, new SecureRandom())
+        : DjnObfuscators.createWithoutTable(key, new SecureRandom()));
     synchronized (encrypters) {
       encrypters.putIfAbsent(key, built);
       return encrypters.get(key);

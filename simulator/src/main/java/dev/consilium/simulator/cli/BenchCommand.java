@@ -1,5 +1,6 @@
 package dev.consilium.simulator.cli;
 
+import dev.consilium.simulator.bench.CreditBench;
 import dev.consilium.simulator.bench.CryptoBench;
 import dev.consilium.simulator.bench.LedgerBench;
 import dev.consilium.simulator.bench.ReplicatedLedgerBench;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run benchmarks and compare them with their baselines, measured in the same run.",
-    subcommands = {BenchCommand.Crypto.class, BenchCommand.Ledger.class})
+    subcommands = {BenchCommand.Crypto.class, BenchCommand.Ledger.class, BenchCommand.Credit.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -73,6 +74,39 @@ public final class BenchCommand implements Callable<Integer> {
         throw new CommandLine.ParameterException(spec.commandLine(), "--replicas must be 2 to 7, was " + replicas);
       }
       return ReplicatedLedgerBench.run(replicas, quick, System.out);
+    }
+  }
+
+  @Command(
+      name = "credit",
+      mixinStandardHelpOptions = true,
+      description = "Benchmark joint credit inquiries end to end: 4 banks and a regulator, one JVM each, offered "
+          + "more inquiries than they can answer. Inquiries/s and p99 latency, against the cryptographic bound "
+          + "(cores / the CPU time of one inquiry's masks, encryptions, additions and decryption; target >= 0.50) "
+          + "and against the seed article's naive design run the same way (textbook Paillier, no masks, one "
+          + "entry per block; target >= 3x). Exits 1 if a target is missed or a run fails its checks.")
+  static final class Credit implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--inquiries", paramLabel = "K", defaultValue = "150",
+        description = "Inquiries per run (default: ${DEFAULT-VALUE}).")
+    int inquiries;
+
+    @Option(names = "--rate", paramLabel = "R", defaultValue = "30",
+        description = "Inquiries offered per second, more than the system answers (default: ${DEFAULT-VALUE}).")
+    double rate;
+
+    @Option(names = "--deadline-ms", paramLabel = "MS", defaultValue = "120000",
+        description = "Each inquiry's deadline, long enough for the queue (default: ${DEFAULT-VALUE}).")
+    long deadlineMs;
+
+    @Override
+    public Integer call() throws Exception {
+      if (inquiries < 10 || rate <= 0) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--inquiries must be at least 10 and --rate "
+            + "positive");
+      }
+      return CreditBench.run(inquiries, rate, deadlineMs, System.out);
     }
   }
 }

@@ -5,12 +5,27 @@ import java.util.Optional;
 
 /**
  * What one simulation runs: how many banks, inquiries and customers, at what rate, under which seed, with
- * what deadline per inquiry; in one JVM or one per member; whether to keep the work directory; and which
- * member to kill, if any, and when.
+ * what deadline per inquiry; in one JVM or one per member; whether to keep the work directory; which
+ * member to kill, if any, and when; and whether it is the benchmark's naive baseline.
  */
 public record SimulationPlan(int banks, int inquiries, double rate, long seed, int customers, long inquiryTimeoutMs,
-    boolean inProcess, boolean keep, Optional<Kill> kill, Optional<Path> workDir) {
+    boolean inProcess, boolean keep, Optional<Kill> kill, Optional<Path> workDir, boolean naiveBaseline) {
   public static final int MAX_BANKS = 16;
+
+  /** A run of the protocol as designed (not the benchmark's naive baseline). */
+  public SimulationPlan(int banks, int inquiries, double rate, long seed, int customers, long inquiryTimeoutMs,
+      boolean inProcess, boolean keep, Optional<Kill> kill, Optional<Path> workDir) {
+    this(banks, inquiries, rate, seed, customers, inquiryTimeoutMs, inProcess, keep, kill, workDir, false);
+  }
+
+  /**
+   * The same run as the seed article's naive design, the credit benchmark's baseline: textbook Paillier, no
+   * masks, one entry per block.
+   */
+  public SimulationPlan asNaiveBaseline() {
+    return new SimulationPlan(banks, inquiries, rate, seed, customers, inquiryTimeoutMs, inProcess, keep, kill,
+        workDir, true);
+  }
 
   /** Kill -9 {@code member}'s JVM once {@code percent} of the inquiries are done; restart it later. */
   public record Kill(String member, int percent) {}
