@@ -251,7 +251,13 @@ public final class BlockBuilder extends AbstractBehavior<BlockBuilder.Command> {
    * more entries and no entry waits longer than it would in a queue of small blocks.
    */
   private Behavior<Command> onCut() {
-    if (draft != null && !draft.isEmpty()) {
+    if (draft != null && draft.isEmpty()) {
+      // Every entry offered to it was refused (a resent entry already committed, say). Kept, it would have no
+      // cut left: later entries would join it and wait for maxEntries. The next entry opens a fresh draft.
+      draft = null;
+      return this;
+    }
+    if (draft != null) {
       if (inFlight.size() < settings.maxInFlight() && ready.isEmpty()) {
         sealDraft();
         sendNext();

@@ -70,6 +70,29 @@ public class LedgerReplicaTest {
     }
   }
 
+  /**
+   * A refused entry that was the first of a draft left an empty draft whose cut timer had fired: every later
+   * entry joined it and waited for max-entries, so a sequencer under light load never sealed again (seen as
+   * a whole consortium stalled after a member was killed and submitters resent entries already committed).
+   */
+  @Test
+  public void submit_afterRefusedFirstEntryAndItsCutDelay_nextEntryIsStillCutAndReceipted() throws Exception {
+    try (LedgerNode node = LedgerNode.start(consortium, folder.newFolder(), 100)) {
+      appendOk(node, consortium.genesis);
+      ActorRef<BlockBuilder.Command> builder = node.builder(consortium, 10, 20);
+      TestProbe<StatusReply<Receipt>> probe = node.testKit.createTestProbe();
+      builder.tell(new BlockBuilder.Submit(consortium.regulator.selfUpdate(1), probe.getRef()));
+      assertRefused(probe, "REPLAYED_NONCE");
+      Thread.sleep(200); // well past max-delay (20 ms): the empty draft's cut has come and gone
+      Entry next = consortium.bankA.selfUpdate(1);
+      builder.tell(new BlockBuilder.Submit(next, probe.getRef()));
+      StatusReply<Receipt> reply = probe.receiveMessage(Duration.ofSeconds(5));
+      assertTrue(reply.isSuccess() ? "" : reply.getError().getMessage(), reply.isSuccess());
+      assertEquals(1, reply.getValue().height());
+      assertEquals(next.hash(), reply.getValue().entryHash());
+    }
+  }
+
   @Test
   public void submit2000Entries_restartRecoversSameHeadFromJournalAndFromSnapshot() throws Exception {
     File withSnapshots = folder.newFolder();

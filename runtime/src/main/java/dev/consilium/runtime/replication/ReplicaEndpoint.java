@@ -101,8 +101,11 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
   public record GetBlocks(long fromHeight, int maxBlocks, ActorRef<Command> replyTo)
       implements Command, CborSerializable {}
 
-  /** Blocks {@code fromHeight}, {@code fromHeight + 1}, ... of {@code peer}, whose head is at {@code peerHead}. */
-  public record Blocks(Did peer, long fromHeight, List<Block> blocks, long peerHead)
+  /**
+   * Blocks {@code fromHeight}, {@code fromHeight + 1}, ... of {@code peer}, whose head is at {@code peerHead}
+   * and who knows its chain committed up to {@code peerCommitted}.
+   */
+  public record Blocks(Did peer, long fromHeight, List<Block> blocks, long peerHead, long peerCommitted)
       implements Command, CborSerializable {}
 
   /** This endpoint's head, promise and committed height as it knows it. */
@@ -158,6 +161,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     final List<ActorRef<StatusReply<Head>>> waiters = new ArrayList<>();
     Replicate interrupted;
     int truncations;
+    long peerCommitted = -1; // the peer's committed height, once this replica's head is found on its chain
 
     CatchUpRun(ActorRef<Command> peer, long targetHeight, Sha256Hash targetHash, long targetEpoch) {
       this.peer = peer;
@@ -449,6 +453,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     }
     head = done.block().header();
     recentHashes.put(head.height(), head.hash());
+    learnCommittedFromPeer();
     if (earlyNotice != null && earlyNotice.height() <= head.height()) {
       applyNotice(earlyNotice);
       earlyNotice = null;
@@ -463,6 +468,13 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
       continueCatchUp();
     }
     return this;
+  }
+
+  /** During a catch-up whose peer's chain holds this replica's head: the peer's committed height is ours too. */
+  private void learnCommittedFromPeer() {
+    if (catchUp != null && catchUp.peerCommitted >= 0 && head != null) {
+      committedHeight = Math.max(committedHeight, Math.min(catchUp.peerCommitted, head.height()));
+    }
   }
 
   private void reply(Replicate request, Replicated.Status status, String detail) {
@@ -550,6 +562,11 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
     if (!first.hash().equals(head.hash())) {
       return onDiverged(answer, first);
     }
+    // Our head is the peer's block at that height, so up to it our chain is the peer's, and so is every block
+    // we append from this answer: the peer's committed height holds for them too. A replica that restarted
+    // from its journal learns a committed height this way, not only from the sequencer's next block.
+    catchUp.peerCommitted = answer.peerCommitted();
+    learnCommittedFromPeer();
     for (int i = 1; i < blocks.size(); i++) {
       toAppend.addLast(blocks.get(i));
     }
@@ -579,6 +596,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
       return idle();
     }
     catchUp.truncations++;
+    catchUp.peerCommitted = -1; // learnt again from the next answer that finds our head on the peer's chain
     context.getLog().warn("Replica of {} drops its uncommitted block {} (epoch {}) for {}'s chain of epoch {}",
         self, head.height(), head.epoch(), peer, theirEpoch);
     long keepHeight = head.height() - 1;
@@ -719,7 +737,7 @@ public final class ReplicaEndpoint extends AbstractBehavior<ReplicaEndpoint.Comm
       return this;
     }
     read.request().replyTo().tell(new Blocks(self, read.request().fromHeight(), read.blocks(),
-        head == null ? -1 : head.height()));
+        head == null ? -1 : head.height(), committedHeight));
     return this;
   }
 

@@ -131,7 +131,7 @@ public class ObserverIndexTest {
     assertEquals(from, request.fromHeight());
     assertEquals("never past the follower's head", to - from + 1, request.maxBlocks());
     request.replyTo().tell(new ReplicaEndpoint.Blocks(CONSORTIUM.regulator.did, from,
-        List.copyOf(chain.subList((int) from, (int) to + 1)), to));
+        List.copyOf(chain.subList((int) from, (int) to + 1)), to, to));
   }
 
   private LedgerFollower.Followed followed(List<Block> blocks, long head) {

@@ -43,7 +43,7 @@ public class LedgerFollowerTest {
     ReplicaEndpoint.GetBlocks getBlocks = endpoint.expectMessageClass(ReplicaEndpoint.GetBlocks.class);
     assertEquals(0, getBlocks.fromHeight());
     getBlocks.replyTo().tell(new ReplicaEndpoint.Blocks(CONSORTIUM.regulator.did, 0,
-        List.of(CONSORTIUM.genesis, chain.get(0), chain.get(1)), 2));
+        List.of(CONSORTIUM.genesis, chain.get(0), chain.get(1)), 2, 2));
 
     LedgerFollower.Followed latest = TEST_KIT.createTestProbe().awaitAssert(() -> {
       LedgerFollower.Followed answer = latest();

@@ -9,6 +9,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.Behaviors;
+import akka.pattern.StatusReply;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.consilium.ledger.block.Block;
@@ -93,6 +94,31 @@ public class ReplicaEndpointTest {
     x.tell(new ReplicaEndpoint.GetBlocks(1, 1, blocks.ref()));
     ReplicaEndpoint.Blocks held = blocks.expectMessageClass(ReplicaEndpoint.Blocks.class);
     assertEquals(oneA.block().hash(), held.blocks().get(0).hash());
+  }
+
+  /**
+   * A replica that catches up (here: restarted from its journal, behind) learns its committed height from the
+   * peer it catches up from, not only from the sequencer's next block: its follower must not stay at height 0
+   * while the ledger is idle or stalled.
+   */
+  @Test
+  public void caughtUpReplica_learnsThePeersCommittedHeight() throws Exception {
+    ActorRef<ReplicaEndpoint.Command> x = endpoint("x", consortium.bankA);
+    ActorRef<ReplicaEndpoint.Command> y = endpoint("y", consortium.bankB);
+    TestProbe<ReplicaEndpoint.Replicated> probe = TestProbe.create(kits.get(0).system());
+    BlockDraft.Sealed one = sealed(consortium.genesis.header(), consortium.genesisState, 1, 1, consortium.bankA);
+    BlockDraft.Sealed two = sealed(one.block().header(), one.state(), 1, 2, consortium.bankB);
+    Block three = seal(two.block().header(), two.state(), 1, 3, consortium.bankC);
+    replicate(y, 1, one.block(), 0, y, probe);
+    replicate(y, 1, two.block(), 1, y, probe);
+    replicate(y, 1, three, 2, y, probe); // y knows blocks 1 and 2 committed, not 3
+    assertEquals(2, awaitHeight(y, 3).committedHeight());
+
+    TestProbe<StatusReply<ReplicaEndpoint.Head>> caughtUp = TestProbe.create(kits.get(0).system());
+    x.tell(new ReplicaEndpoint.CatchUp(y, 3, three.hash(), 1, caughtUp.ref()));
+    StatusReply<ReplicaEndpoint.Head> reply = caughtUp.receiveMessage(Duration.ofSeconds(20));
+    assertEquals(3, reply.getValue().height());
+    assertEquals("the peer's committed height, never above it", 2, reply.getValue().committedHeight());
   }
 
   private ReplicaEndpoint.Replicated replicate(ActorRef<ReplicaEndpoint.Command> endpoint, long epoch, Block block,
