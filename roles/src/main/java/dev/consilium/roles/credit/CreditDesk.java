@@ -289,13 +289,13 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
         if (mine != null) {
           finish(id, mine, new InquiryResult(id, InquiryResult.Ending.DECIDED,
               OptionalLong.of(mine.totalCents()), inquiry.approved(), inquiry.reasonCode(),
-              inquiry.contributors().size(), now - mine.startedAtMs()));
+              inquiry.contributors(), now - mine.startedAtMs()));
         }
       }
       case INSUFFICIENT -> {
         if (mine != null) {
           finish(id, mine, new InquiryResult(id, InquiryResult.Ending.INSUFFICIENT, OptionalLong.empty(),
-              false, "", inquiry.contributors().size(), now - mine.startedAtMs()));
+              false, "", inquiry.contributors(), now - mine.startedAtMs()));
         }
       }
     }

@@ -102,6 +102,17 @@ public final class Population {
     return totals.getOrDefault(customerId, 0L);
   }
 
+  /** What {@code customerId} owes at the banks numbered in {@code banks}, in cents. */
+  public long totalOwedCents(String customerId, Set<Integer> banks) {
+    long total = 0;
+    for (Loan loan : loans) {
+      if (loan.customerId().equals(customerId) && banks.contains(loan.bank())) {
+        total = Math.addExact(total, loan.outstandingCents());
+      }
+    }
+    return total;
+  }
+
   /** How many banks {@code customerId} borrows from. */
   public int lenderCount(String customerId) {
     return lenderCounts.getOrDefault(customerId, 0);

@@ -1,6 +1,8 @@
 package dev.consilium.simulator.simulation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.consilium.runtime.identity.IdentityException;
+import dev.consilium.runtime.identity.MemberIdentity;
 import dev.consilium.simulator.cli.CommandRun;
 import dev.consilium.simulator.scenario.Population;
 import java.io.IOException;
@@ -85,13 +87,26 @@ public final class Simulation {
     for (String member : members) {
       outcomes.addAll(ResultsFile.read(dir.results(member)));
     }
-    report.outcomes(outcomes, workload, population, startMs, endMs);
+    report.outcomes(outcomes, workload, population, bankDids(dir), startMs, endMs);
     report.cpu(finalStatus, plan.inProcess());
     SimulationReport done = report.build();
     if (!plan.keep() && done.passed()) {
       deleteTree(root);
     }
     return done;
+  }
+
+  /** Each bank's number by its DID, from the identities ca issue wrote. */
+  private Map<String, Integer> bankDids(WorkDir dir) {
+    Map<String, Integer> banks = new HashMap<>();
+    for (int b = 0; b < plan.banks(); b++) {
+      try {
+        banks.put(MemberIdentity.load(dir.member(ConsortiumSetup.bank(b))).did().toString(), b);
+      } catch (IdentityException e) {
+        throw new IllegalStateException("cannot read " + ConsortiumSetup.bank(b) + "'s identity: " + e.getMessage(), e);
+      }
+    }
+    return banks;
   }
 
   /** Waits until every member sees all of them up and follows the ledger. */

@@ -129,7 +129,7 @@ final class WorkloadRunner implements Runnable {
       }
       boolean abandoned = reason != null && reason.contains("already exists");
       results.append(new InquiryOutcome(item.inquiryId(), abandoned ? InquiryOutcome.ABANDONED
-          : InquiryOutcome.FAILED, 0, false, "", 0, System.currentTimeMillis() - askedAtMs, System.currentTimeMillis(),
+          : InquiryOutcome.FAILED, 0, false, "", List.of(), System.currentTimeMillis() - askedAtMs, System.currentTimeMillis(),
           reason == null ? failure.getClass().getSimpleName() : reason));
       return CompletableFuture.<Void>completedFuture(null);
     }).thenCompose(stage -> stage);
@@ -138,7 +138,8 @@ final class WorkloadRunner implements Runnable {
   private static InquiryOutcome outcome(InquiryResult result) {
     boolean decided = result.ending() == InquiryResult.Ending.DECIDED;
     return new InquiryOutcome(result.inquiryId(), decided ? InquiryOutcome.DECIDED : InquiryOutcome.INSUFFICIENT,
-        result.totalCents().orElse(0), result.approved(), result.reasonCode(), result.contributors(),
+        result.totalCents().orElse(0), result.approved(), result.reasonCode(),
+        result.contributors().stream().map(Did::toString).toList(),
         result.latencyMs(), System.currentTimeMillis(), "");
   }
 
