@@ -19,11 +19,11 @@ public record SimulationPlan(int banks, int inquiries, double rate, long seed, i
   }
 
   /**
-   * The same run as the seed article's naive design, the credit benchmark's baseline: textbook Paillier, no
-   * masks, one entry per block.
+   * The same run, with {@code naiveInquiries} inquiries, as the seed article's naive design, the credit
+   * benchmark's baseline: textbook Paillier, no masks, one entry per block.
    */
-  public SimulationPlan asNaiveBaseline() {
-    return new SimulationPlan(banks, inquiries, rate, seed, customers, inquiryTimeoutMs, inProcess, keep, kill,
+  public SimulationPlan asNaiveBaseline(int naiveInquiries) {
+    return new SimulationPlan(banks, naiveInquiries, rate, seed, customers, inquiryTimeoutMs, inProcess, keep, kill,
         workDir, true);
   }
 
