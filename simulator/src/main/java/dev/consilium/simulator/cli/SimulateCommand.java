@@ -65,7 +65,7 @@ public final class SimulateCommand implements Callable<Integer> {
   boolean inProcess;
 
   @Option(names = "--kill", paramLabel = "MEMBER@P%",
-      description = "Kill -9 MEMBER's JVM when P% of the inquiries are done, restart it 10 s later.")
+      description = "Kill -9 MEMBER's JVM when P%% of the inquiries are done, restart it 10 s later.")
   String kill;
 
   @Option(names = "--work-dir", paramLabel = "DIR",

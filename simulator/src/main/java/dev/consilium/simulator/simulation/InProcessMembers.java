@@ -30,7 +30,8 @@ final class InProcessMembers implements MemberProcesses {
     try {
       MemberConfig config = MemberConfig.read(dir.config(member));
       ConsortiumNode node = ConsortiumNode.start(config.identity(), config.settings().genesis(), Contracts.standard(),
-          ConfigFactory.parseString("akka.coordinated-shutdown.exit-jvm = off").withFallback(config.nodeConfig()));
+          ConfigFactory.parseString("akka.coordinated-shutdown.exit-jvm = off\n"
+              + "akka.cluster.jmx.multi-mbeans-in-same-jvm = on").withFallback(config.nodeConfig()));
       MemberRoles roles = MemberRoles.start(node, config.settings().memberDir(), config.settings().dataDir());
       SimulatedMember simulated = SimulatedMember.start(node, roles, config.settings().memberDir());
       running.put(member, new Running(node, roles, simulated));
