@@ -13,11 +13,13 @@ import dev.consilium.mpc.canonical.CanonicalWriter;
 /**
  * Joint credit investigations (DESIGN §6). Actions, each with its payload class:
  * <ul>
- *   <li>{@code open} ({@link OpenInquiry}), by an admitted institution, the asker. The participants must be
- *       admitted institutions; the asker may be one of them, to count its own book in the total.
+ *   <li>{@code open} ({@link OpenInquiry}), by an admitted institution, the asker, about 1 to
+ *       {@link OpenInquiry#MAX_CUSTOMERS} customers at once (a batch), with one consent each. The participants
+ *       must be admitted institutions; the asker may be one of them, to count its own book in the total.
  *   <li>{@code contribute} ({@link EncryptedShare}), once per participant, while OPEN and before the deadline;
- *       the ciphertext must be in Z*_{n²} of the asker's key. The contract multiplies it into the total; when
- *       every participant has contributed the inquiry is CLOSED.
+ *       it carries exactly the inquiry's {@code ciphertextsPerShare} ciphertexts, each in Z*_{n²} of the
+ *       asker's key. The contract multiplies them into the totals, index by index; when every participant has
+ *       contributed the inquiry is CLOSED.
  *   <li>{@code expire} ({@link #expirePayload}: the inquiry id), by any admitted member, while OPEN, at or
  *       after the deadline: it ends the contribution phase. Fewer than the minimum contributed: the inquiry
  *       ends INSUFFICIENT and nothing is decrypted. At least the minimum: it becomes CORRECTING, which freezes
@@ -26,7 +28,8 @@ import dev.consilium.mpc.canonical.CanonicalWriter;
  *       bank's masks with the banks that did not contribute. When every contributor has corrected the inquiry
  *       is CLOSED.
  *   <li>{@code report} ({@link InquiryReport}), by the asker, once, after CLOSED.
- *   <li>{@code decision} ({@link CreditDecision}), by the asker, once, after the report: the regulator
+ *   <li>{@code decision} ({@link CreditDecision}), by the asker, once, after the report, one per customer:
+ *       the regulator
  *       holds the total before the decision it justifies. An INSUFFICIENT inquiry has no total, so it takes
  *       no report and no decision on the ledger; the asker decides that case off-ledger.
  * </ul>
@@ -48,21 +51,28 @@ public final class CreditContract implements Contract<CreditState> {
   public static final String DECISION = "decision";
   /**
    * Bounds the state, which is encoded whole for its hash and for snapshots, in one byte array. An inquiry
-   * among 4 banks under a 2048-bit key takes about 2 KB (about 200 MB at the bound); one with the full 64
-   * participants, a 3072-bit key and every DID list full about 14 KB, which keeps even the worst case (1.4 GB)
-   * under Java's 2 GB array limit. Ended inquiries are kept whole: pruning them is future work.
+   * of one customer among 4 banks under a 2048-bit key takes about 2 KB (about 200 MB at the bound); one with
+   * the full 64 participants, a 3072-bit key and every DID list full about 14 KB, which keeps even the worst
+   * case (1.4 GB) under Java's 2 GB array limit. Batches are bounded apart, by their customers and
+   * ciphertexts ({@link CreditBounds}). Ended inquiries are kept whole: pruning them is future work.
    */
   public static final int MAX_INQUIRIES = 100_000;
 
-  private final int maxInquiries;
+  private final CreditBounds bounds;
 
   public CreditContract() {
-    this(MAX_INQUIRIES);
+    this(CreditBounds.STANDARD);
   }
 
   /** For tests of the bound; every replica of one ledger must use the same. */
   CreditContract(int maxInquiries) {
-    this.maxInquiries = maxInquiries;
+    this(new CreditBounds(maxInquiries, CreditBounds.STANDARD.maxHeldCustomers(),
+        CreditBounds.STANDARD.maxHeldCiphertexts()));
+  }
+
+  /** For tests of the bounds; every replica of one ledger must use the same. */
+  CreditContract(CreditBounds bounds) {
+    this.bounds = bounds;
   }
 
   @Override
@@ -124,7 +134,7 @@ public final class CreditContract implements Contract<CreditState> {
 
   @Override
   public CreditState readState(CanonicalReader reader) throws CanonicalFormatException {
-    return CreditState.read(reader, maxInquiries);
+    return CreditState.read(reader, bounds);
   }
 
   private record Step(String inquiryId, Inquiry inquiry) {}
@@ -133,7 +143,7 @@ public final class CreditContract implements Contract<CreditState> {
     switch (entry.action()) {
       case OPEN -> {
         OpenInquiry open = payload(entry, OpenInquiry::read, "an inquiry to open");
-        return new Step(open.inquiryId(), InquirySteps.open(state, open, entry.submitter(), context, maxInquiries));
+        return new Step(open.inquiryId(), InquirySteps.open(state, open, entry.submitter(), context, bounds));
       }
       case CONTRIBUTE -> {
         EncryptedShare share = payload(entry, EncryptedShare::read, "a contribution");

@@ -4,17 +4,18 @@ import dev.consilium.mpc.canonical.CanonicalEncodable;
 import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.mpc.canonical.CanonicalWriter;
+import java.util.List;
 
 /**
- * The payload of {@code decision}: approve or refuse, with a reason code (1 to 32 characters of
- * [a-z0-9-], such as {@code debt-over-income}); a code, never free text that could carry an amount.
+ * The payload of {@code decision}: one {@link CustomerDecision} per customer of the inquiry, at the customer's
+ * index in {@link OpenInquiry#pseudonyms()}. This class bounds the list (1 to {@link OpenInquiry#MAX_CUSTOMERS});
+ * the contract checks that it has exactly as many as the inquiry has customers.
  */
-public record CreditDecision(String inquiryId, boolean approved, String reasonCode) implements CanonicalEncodable {
-  public static final int MAX_REASON_CHARS = 32;
-
+public record CreditDecision(String inquiryId, List<CustomerDecision> decisions) implements CanonicalEncodable {
   public CreditDecision {
     InquiryIds.require(inquiryId);
-    String problem = reasonProblem(reasonCode);
+    decisions = List.copyOf(decisions);
+    String problem = countProblem(decisions.size());
     if (problem != null) {
       throw new IllegalArgumentException(problem);
     }
@@ -22,29 +23,22 @@ public record CreditDecision(String inquiryId, boolean approved, String reasonCo
 
   public static CreditDecision read(CanonicalReader reader) throws CanonicalFormatException {
     String inquiryId = InquiryIds.read(reader);
-    boolean approved = reader.readBoolean();
-    String reasonCode = reader.readString(MAX_REASON_CHARS);
-    String problem = reasonProblem(reasonCode);
+    List<CustomerDecision> decisions = reader.readList(CustomerDecision::read, OpenInquiry.MAX_CUSTOMERS);
+    String problem = countProblem(decisions.size());
     if (problem != null) {
       throw reader.malformed(problem);
     }
-    return new CreditDecision(inquiryId, approved, reasonCode);
+    return new CreditDecision(inquiryId, decisions);
   }
 
   @Override
   public void writeTo(CanonicalWriter writer) {
-    writer.writeString(inquiryId).writeBoolean(approved).writeString(reasonCode);
+    writer.writeString(inquiryId).writeList(decisions, (w, d) -> d.writeTo(w));
   }
 
-  static String reasonProblem(String code) {
-    if (code.isEmpty() || code.length() > MAX_REASON_CHARS) {
-      return "reason code '" + code + "' must have 1 to " + MAX_REASON_CHARS + " characters";
-    }
-    for (int i = 0; i < code.length(); i++) {
-      char c = code.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-        return "reason code '" + code + "' may hold only a-z, 0-9 and '-'";
-      }
+  private static String countProblem(int count) {
+    if (count < 1 || count > OpenInquiry.MAX_CUSTOMERS) {
+      return "a decision covers 1 to " + OpenInquiry.MAX_CUSTOMERS + " customers, not " + count;
     }
     return null;
   }

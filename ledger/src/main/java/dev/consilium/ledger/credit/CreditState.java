@@ -14,21 +14,33 @@ import java.util.TreeMap;
 
 /**
  * Every inquiry by id. Immutable. Canonical form: ordered by inquiry id ([a-z0-9-], so string order is byte
- * order), each id followed by its {@link Inquiry}.
+ * order), each id followed by its {@link Inquiry}. The {@link CreditBounds} are checked on open and again
+ * when a state is read.
  */
 public final class CreditState implements ContractState {
   private final SortedMap<String, Inquiry> inquiries;
+  private final int heldCustomers;
+  private final int heldCiphertexts;
 
   private CreditState(SortedMap<String, Inquiry> inquiries) {
     this.inquiries = Collections.unmodifiableSortedMap(inquiries);
+    long customers = 0;
+    long ciphertexts = 0;
+    for (Inquiry inquiry : inquiries.values()) {
+      customers += inquiry.customerCount();
+      ciphertexts += inquiry.ciphertextsPerShare();
+    }
+    // At most 100,000 inquiries of at most 1,000 each: never past int range, checked anyway.
+    this.heldCustomers = Math.toIntExact(customers);
+    this.heldCiphertexts = Math.toIntExact(ciphertexts);
   }
 
   static CreditState empty() {
     return new CreditState(new TreeMap<>());
   }
 
-  static CreditState read(CanonicalReader reader, int maxInquiries) throws CanonicalFormatException {
-    List<Map.Entry<String, Inquiry>> list = reader.readList(CreditState::readEntry, maxInquiries);
+  static CreditState read(CanonicalReader reader, CreditBounds bounds) throws CanonicalFormatException {
+    List<Map.Entry<String, Inquiry>> list = reader.readList(CreditState::readEntry, bounds.maxInquiries());
     SortedMap<String, Inquiry> inquiries = new TreeMap<>();
     String previous = null;
     for (Map.Entry<String, Inquiry> entry : list) {
@@ -39,7 +51,16 @@ public final class CreditState implements ContractState {
       inquiries.put(entry.getKey(), entry.getValue());
       previous = entry.getKey();
     }
-    return new CreditState(inquiries);
+    CreditState state = new CreditState(inquiries);
+    if (state.heldCustomers > bounds.maxHeldCustomers()) {
+      throw reader.malformed("the credit state holds " + state.heldCustomers + " customers, over its maximum of "
+          + bounds.maxHeldCustomers());
+    }
+    if (state.heldCiphertexts > bounds.maxHeldCiphertexts()) {
+      throw reader.malformed("the credit state's totals hold " + state.heldCiphertexts
+          + " ciphertexts per share together, over its maximum of " + bounds.maxHeldCiphertexts());
+    }
+    return state;
   }
 
   @Override
@@ -61,6 +82,16 @@ public final class CreditState implements ContractState {
 
   public int size() {
     return inquiries.size();
+  }
+
+  /** The customers of every inquiry held, summed. */
+  public int heldCustomers() {
+    return heldCustomers;
+  }
+
+  /** The ciphertexts per share of every inquiry held, summed: the most ciphertexts their totals can hold. */
+  public int heldCiphertexts() {
+    return heldCiphertexts;
   }
 
   /** A copy with a new inquiry; copies the map, as the other contract states do. */

@@ -18,48 +18,50 @@ import java.util.TreeSet;
  * anyone contributed, a status that agrees with who contributed and corrected, a report once reported) are
  * checked when it is built, so both on apply and on reading a snapshot.
  *
- * <p>The total is the running product of the contributions and corrections, as ciphertext bytes; it is
- * empty until the first contribution. The report and the consent are kept as hashes: the bytes stay in
- * their entries.
+ * <p>An inquiry covers 1 to {@link OpenInquiry#MAX_CUSTOMERS} customers, by pseudonym in the asker's order.
+ * The total is the running product, index by index, of the contributions' and corrections' ciphertexts: a
+ * list of {@link #ciphertextsPerShare()} ciphertexts, empty until the first contribution. The report and the
+ * consents are kept as hashes (one over all the consents, {@link OpenInquiry#consentsHash()}): the bytes stay
+ * in their entries. The decision is one {@link CustomerDecision} per customer, empty until DECIDED.
  */
 public final class Inquiry implements CanonicalEncodable {
   private static final byte[] NONE = new byte[0];
 
   private final Did asker;
-  private final byte[] pseudonym;
+  private final List<byte[]> pseudonyms;
   private final byte[] askerKey;
-  private final Sha256Hash consentHash;
+  private final Sha256Hash consentsHash;
   private final List<Did> participants;
   private final long deadlineMs;
   private final int minContributors;
+  private final int ciphertextsPerShare;
   private final long openedAtHeight;
   private final SortedSet<Did> contributors;
   private final SortedSet<Did> correctors;
-  private final byte[] total;
+  private final List<byte[]> total;
   private final InquiryStatus status;
   private final byte[] reportHash;
-  private final boolean approved;
-  private final String reasonCode;
+  private final List<CustomerDecision> decisions;
 
-  private Inquiry(Did asker, byte[] pseudonym, byte[] askerKey, Sha256Hash consentHash, List<Did> participants,
-      long deadlineMs, int minContributors, long openedAtHeight, SortedSet<Did> contributors,
-      SortedSet<Did> correctors, byte[] total, InquiryStatus status, byte[] reportHash, boolean approved,
-      String reasonCode) {
+  private Inquiry(Did asker, List<byte[]> pseudonyms, byte[] askerKey, Sha256Hash consentsHash,
+      List<Did> participants, long deadlineMs, int minContributors, int ciphertextsPerShare, long openedAtHeight,
+      SortedSet<Did> contributors, SortedSet<Did> correctors, List<byte[]> total, InquiryStatus status,
+      byte[] reportHash, List<CustomerDecision> decisions) {
     this.asker = asker;
-    this.pseudonym = pseudonym;
+    this.pseudonyms = List.copyOf(pseudonyms);
     this.askerKey = askerKey;
-    this.consentHash = consentHash;
+    this.consentsHash = consentsHash;
     this.participants = List.copyOf(participants);
     this.deadlineMs = deadlineMs;
     this.minContributors = minContributors;
+    this.ciphertextsPerShare = ciphertextsPerShare;
     this.openedAtHeight = openedAtHeight;
     this.contributors = Collections.unmodifiableSortedSet(new TreeSet<>(contributors));
     this.correctors = Collections.unmodifiableSortedSet(new TreeSet<>(correctors));
-    this.total = total;
+    this.total = List.copyOf(total);
     this.status = status;
     this.reportHash = reportHash;
-    this.approved = approved;
-    this.reasonCode = reasonCode;
+    this.decisions = List.copyOf(decisions);
     String problem = invariantProblem();
     if (problem != null) {
       throw new IllegalStateException(problem);
@@ -67,35 +69,37 @@ public final class Inquiry implements CanonicalEncodable {
   }
 
   /** A fresh inquiry from an accepted {@code open}. */
-  static Inquiry opened(OpenInquiry open, Did asker, Sha256Hash consentHash, long height) {
-    return new Inquiry(asker, open.pseudonym(), open.askerKey(), consentHash, open.participants(),
-        open.deadlineMs(), open.minContributors(), height, new TreeSet<>(), new TreeSet<>(), NONE,
-        InquiryStatus.OPEN, NONE, false, "");
+  static Inquiry opened(OpenInquiry open, Did asker, long height) {
+    return new Inquiry(asker, open.pseudonyms(), open.askerKey(), open.consentsHash(), open.participants(),
+        open.deadlineMs(), open.minContributors(), open.ciphertextsPerShare(), height, new TreeSet<>(),
+        new TreeSet<>(), List.of(), InquiryStatus.OPEN, NONE, List.of());
   }
 
   static Inquiry read(CanonicalReader reader) throws CanonicalFormatException {
     Did asker = Did.read(reader);
-    byte[] pseudonym = reader.readFixedBytes(OpenInquiry.PSEUDONYM_BYTES);
+    List<byte[]> pseudonyms = reader.readList(r -> r.readFixedBytes(OpenInquiry.PSEUDONYM_BYTES),
+        OpenInquiry.MAX_CUSTOMERS);
     byte[] askerKey = reader.readBytes(OpenInquiry.MAX_PUBLIC_KEY_BYTES);
-    Sha256Hash consentHash = Sha256Hash.fromBytes(reader.readFixedBytes(Sha256Hash.LENGTH_BYTES));
+    Sha256Hash consentsHash = Sha256Hash.fromBytes(reader.readFixedBytes(Sha256Hash.LENGTH_BYTES));
     List<Did> participants = reader.readList(Did::read, OpenInquiry.MAX_PARTICIPANTS);
     long deadlineMs = reader.readI64();
     int minContributors = reader.readI32();
+    int ciphertextsPerShare = reader.readI32();
     long openedAtHeight = reader.readI64();
     SortedSet<Did> contributors = readSortedDids(reader, "contributors");
     SortedSet<Did> correctors = readSortedDids(reader, "correctors");
-    byte[] total = reader.readBytes(EncryptedShare.MAX_CIPHERTEXT_BYTES);
+    List<byte[]> total = reader.readList(r -> r.readBytes(EncryptedShare.MAX_CIPHERTEXT_BYTES),
+        OpenInquiry.MAX_CIPHERTEXTS_PER_SHARE);
     int tag = reader.readU8();
     if (tag >= InquiryStatus.values().length) {
       throw reader.malformed("unknown inquiry status " + tag);
     }
     byte[] reportHash = reader.readBytes(Sha256Hash.LENGTH_BYTES);
-    boolean approved = reader.readBoolean();
-    String reasonCode = reader.readString(CreditDecision.MAX_REASON_CHARS);
+    List<CustomerDecision> decisions = reader.readList(CustomerDecision::read, OpenInquiry.MAX_CUSTOMERS);
     try {
-      return new Inquiry(asker, pseudonym, askerKey, consentHash, participants, deadlineMs, minContributors,
-          openedAtHeight, contributors, correctors, total, InquiryStatus.values()[tag], reportHash, approved,
-          reasonCode);
+      return new Inquiry(asker, pseudonyms, askerKey, consentsHash, participants, deadlineMs, minContributors,
+          ciphertextsPerShare, openedAtHeight, contributors, correctors, total, InquiryStatus.values()[tag],
+          reportHash, decisions);
     } catch (IllegalStateException e) {
       throw reader.malformed(e.getMessage());
     }
@@ -104,66 +108,86 @@ public final class Inquiry implements CanonicalEncodable {
   @Override
   public void writeTo(CanonicalWriter writer) {
     asker.writeTo(writer);
-    writer.writeFixedBytes(pseudonym).writeBytes(askerKey).writeFixedBytes(consentHash.toByteArray());
+    writer.writeList(pseudonyms, CanonicalWriter::writeFixedBytes);
+    writer.writeBytes(askerKey).writeFixedBytes(consentsHash.toByteArray());
     writer.writeList(participants, (w, d) -> d.writeTo(w));
-    writer.writeI64(deadlineMs).writeI32(minContributors).writeI64(openedAtHeight);
+    writer.writeI64(deadlineMs).writeI32(minContributors).writeI32(ciphertextsPerShare).writeI64(openedAtHeight);
     writer.writeList(List.copyOf(contributors), (w, d) -> d.writeTo(w));
     writer.writeList(List.copyOf(correctors), (w, d) -> d.writeTo(w));
-    writer.writeBytes(total).writeU8(status.ordinal()).writeBytes(reportHash).writeBoolean(approved)
-        .writeString(reasonCode);
+    writer.writeList(total, CanonicalWriter::writeBytes);
+    writer.writeU8(status.ordinal()).writeBytes(reportHash);
+    writer.writeList(decisions, (w, d) -> d.writeTo(w));
   }
 
-  Inquiry withContribution(Did contributor, byte[] newTotal) {
+  Inquiry withContribution(Did contributor, List<byte[]> newTotal) {
     SortedSet<Did> next = new TreeSet<>(contributors);
     if (!next.add(contributor)) {
       throw new IllegalStateException(contributor + " already contributed; validate must refuse a second");
     }
     InquiryStatus nextStatus = next.size() == participants.size() ? InquiryStatus.CLOSED : status;
-    return new Inquiry(asker, pseudonym, askerKey, consentHash, participants, deadlineMs, minContributors,
-        openedAtHeight, next, correctors, newTotal.clone(), nextStatus, reportHash, approved, reasonCode);
+    return new Inquiry(asker, pseudonyms, askerKey, consentsHash, participants, deadlineMs, minContributors,
+        ciphertextsPerShare, openedAtHeight, next, correctors, OpenInquiry.copy(newTotal), nextStatus, reportHash,
+        decisions);
   }
 
-  Inquiry withCorrection(Did contributor, byte[] newTotal) {
+  Inquiry withCorrection(Did contributor, List<byte[]> newTotal) {
     SortedSet<Did> next = new TreeSet<>(correctors);
     if (!next.add(contributor)) {
       throw new IllegalStateException(contributor + " already corrected; validate must refuse a second");
     }
     InquiryStatus nextStatus = next.size() == contributors.size() ? InquiryStatus.CLOSED : status;
-    return new Inquiry(asker, pseudonym, askerKey, consentHash, participants, deadlineMs, minContributors,
-        openedAtHeight, contributors, next, newTotal.clone(), nextStatus, reportHash, approved, reasonCode);
+    return new Inquiry(asker, pseudonyms, askerKey, consentsHash, participants, deadlineMs, minContributors,
+        ciphertextsPerShare, openedAtHeight, contributors, next, OpenInquiry.copy(newTotal), nextStatus, reportHash,
+        decisions);
   }
 
   /** Expired with at least the minimum contributors: the contributors are frozen, corrections may start. */
   Inquiry correcting() {
-    return withStatus(InquiryStatus.CORRECTING, reportHash, approved, reasonCode);
+    return withStatus(InquiryStatus.CORRECTING, reportHash, decisions);
   }
 
   Inquiry insufficient() {
-    return withStatus(InquiryStatus.INSUFFICIENT, reportHash, approved, reasonCode);
+    return withStatus(InquiryStatus.INSUFFICIENT, reportHash, decisions);
   }
 
   Inquiry reported(Sha256Hash report) {
-    return withStatus(InquiryStatus.REPORTED, report.toByteArray(), approved, reasonCode);
+    return withStatus(InquiryStatus.REPORTED, report.toByteArray(), decisions);
   }
 
-  Inquiry decided(boolean approve, String reason) {
-    return withStatus(InquiryStatus.DECIDED, reportHash, approve, reason);
+  Inquiry decided(List<CustomerDecision> perCustomer) {
+    return withStatus(InquiryStatus.DECIDED, reportHash, perCustomer);
   }
 
   public Did asker() {
     return asker;
   }
 
-  public byte[] pseudonym() {
-    return pseudonym.clone();
+  /** The customers' pseudonyms, in the asker's order: index i is customer i of the decision. */
+  public List<byte[]> pseudonyms() {
+    return OpenInquiry.copy(pseudonyms);
+  }
+
+  /** Whether {@code pseudonym} is one of this inquiry's customers. */
+  public boolean concerns(byte[] pseudonym) {
+    for (byte[] mine : pseudonyms) {
+      if (Arrays.equals(mine, pseudonym)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public int customerCount() {
+    return pseudonyms.size();
   }
 
   public byte[] askerKey() {
     return askerKey.clone();
   }
 
-  public Sha256Hash consentHash() {
-    return consentHash;
+  /** SHA-256 over all the consents, as {@link OpenInquiry#consentsHash()}. */
+  public Sha256Hash consentsHash() {
+    return consentsHash;
   }
 
   public List<Did> participants() {
@@ -178,6 +202,10 @@ public final class Inquiry implements CanonicalEncodable {
     return minContributors;
   }
 
+  public int ciphertextsPerShare() {
+    return ciphertextsPerShare;
+  }
+
   public long openedAtHeight() {
     return openedAtHeight;
   }
@@ -190,9 +218,9 @@ public final class Inquiry implements CanonicalEncodable {
     return correctors;
   }
 
-  /** The encrypted running total; empty before the first contribution. */
-  public byte[] total() {
-    return total.clone();
+  /** The encrypted running totals, {@link #ciphertextsPerShare()} of them; empty before the first contribution. */
+  public List<byte[]> total() {
+    return OpenInquiry.copy(total);
   }
 
   public InquiryStatus status() {
@@ -204,14 +232,9 @@ public final class Inquiry implements CanonicalEncodable {
     return reportHash.clone();
   }
 
-  /** Meaningful only once {@link #status()} is DECIDED. */
-  public boolean approved() {
-    return approved;
-  }
-
-  /** Empty until DECIDED. */
-  public String reasonCode() {
-    return reasonCode;
+  /** One decision per customer, in the customers' order; empty until DECIDED. */
+  public List<CustomerDecision> decisions() {
+    return decisions;
   }
 
   @Override
@@ -227,13 +250,14 @@ public final class Inquiry implements CanonicalEncodable {
   /** No pseudonym, no ciphertexts: only what a log line needs. */
   @Override
   public String toString() {
-    return "Inquiry[" + status + ", asker=" + asker + ", " + contributors.size() + "/" + participants.size()
+    return "Inquiry[" + status + ", asker=" + asker + ", " + pseudonyms.size() + " customers, "
+        + contributors.size() + "/" + participants.size()
         + " contributed, " + correctors.size() + " corrected]";
   }
 
-  private Inquiry withStatus(InquiryStatus next, byte[] report, boolean approve, String reason) {
-    return new Inquiry(asker, pseudonym, askerKey, consentHash, participants, deadlineMs, minContributors,
-        openedAtHeight, contributors, correctors, total, next, report, approve, reason);
+  private Inquiry withStatus(InquiryStatus next, byte[] report, List<CustomerDecision> perCustomer) {
+    return new Inquiry(asker, pseudonyms, askerKey, consentsHash, participants, deadlineMs, minContributors,
+        ciphertextsPerShare, openedAtHeight, contributors, correctors, total, next, report, perCustomer);
   }
 
   /**
@@ -299,8 +323,13 @@ public final class Inquiry implements CanonicalEncodable {
   }
 
   private String invariantProblem() {
-    if (pseudonym.length != OpenInquiry.PSEUDONYM_BYTES) {
-      return "pseudonym of " + pseudonym.length + " bytes";
+    String pseudonymsProblem = OpenInquiry.pseudonymsProblem(pseudonyms);
+    if (pseudonymsProblem != null) {
+      return pseudonymsProblem;
+    }
+    String perShareProblem = OpenInquiry.ciphertextsPerShareProblem(ciphertextsPerShare);
+    if (perShareProblem != null) {
+      return perShareProblem;
     }
     for (int i = 1; i < participants.size(); i++) {
       if (participants.get(i - 1).compareTo(participants.get(i)) >= 0) {
@@ -320,9 +349,15 @@ public final class Inquiry implements CanonicalEncodable {
     if (!contributors.containsAll(correctors)) {
       return "correctors " + correctors + " are not all contributors";
     }
-    if (contributors.isEmpty() != (total.length == 0)) {
+    if (contributors.isEmpty() != total.isEmpty()) {
       return "a total exists exactly when someone contributed: " + contributors.size() + " contributors, total of "
-          + total.length + " bytes";
+          + total.size() + " ciphertexts";
+    }
+    if (!total.isEmpty() && total.size() != ciphertextsPerShare) {
+      return "the total has " + total.size() + " ciphertexts, not the inquiry's " + ciphertextsPerShare;
+    }
+    if (!total.isEmpty() && EncryptedShare.ciphertextsProblem(total) != null) {
+      return "the total: " + EncryptedShare.ciphertextsProblem(total);
     }
     String statusProblem = statusProblem();
     if (statusProblem != null) {
@@ -332,14 +367,12 @@ public final class Inquiry implements CanonicalEncodable {
     if (reported != (reportHash.length == Sha256Hash.LENGTH_BYTES) || (!reported && reportHash.length != 0)) {
       return "status " + status + " with a report hash of " + reportHash.length + " bytes";
     }
-    if ((status == InquiryStatus.DECIDED) == reasonCode.isEmpty()) {
-      return "status " + status + " with reason code '" + reasonCode + "'";
+    if (status != InquiryStatus.DECIDED && !decisions.isEmpty()) {
+      return "status " + status + " with " + decisions.size() + " decisions; decisions come only when DECIDED";
     }
-    if (status != InquiryStatus.DECIDED && approved) {
-      return "status " + status + " cannot be approved";
-    }
-    if (!reasonCode.isEmpty() && CreditDecision.reasonProblem(reasonCode) != null) {
-      return CreditDecision.reasonProblem(reasonCode);
+    if (status == InquiryStatus.DECIDED && decisions.size() != pseudonyms.size()) {
+      return "a DECIDED inquiry has one decision per customer: " + pseudonyms.size() + " customers, "
+          + decisions.size() + " decisions";
     }
     return null;
   }

@@ -10,6 +10,8 @@ import dev.consilium.mpc.paillier.PaillierPublicKey;
 import dev.consilium.mpc.paillier.WrongKeyException;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The rules of each credit action, as functions from the inquiry before to the inquiry after. Validate and
@@ -21,8 +23,8 @@ final class InquirySteps {
 
   private InquirySteps() {}
 
-  static Inquiry open(CreditState state, OpenInquiry open, Did asker, ExecutionContext context, int maxInquiries)
-      throws PreconditionFailedException {
+  static Inquiry open(CreditState state, OpenInquiry open, Did asker, ExecutionContext context,
+      CreditBounds bounds) throws PreconditionFailedException {
     MembershipState members = context.membership();
     if (!members.isAdmittedWithRole(asker, INSTITUTION)) {
       throw refused("only an admitted institution may open an inquiry; " + asker + " is not one");
@@ -30,8 +32,17 @@ final class InquirySteps {
     if (state.find(open.inquiryId()).isPresent()) {
       throw refused("inquiry " + open.inquiryId() + " already exists; inquiry ids are never reused");
     }
-    if (state.size() >= maxInquiries) {
-      throw refused("the credit contract holds its maximum of " + maxInquiries + " inquiries");
+    if (state.size() >= bounds.maxInquiries()) {
+      throw refused("the credit contract holds its maximum of " + bounds.maxInquiries() + " inquiries");
+    }
+    if ((long) state.heldCustomers() + open.customerCount() > bounds.maxHeldCustomers()) {
+      throw refused("inquiry " + open.inquiryId() + " has " + open.customerCount() + " customers; the credit"
+          + " contract holds " + state.heldCustomers() + " of its maximum of " + bounds.maxHeldCustomers());
+    }
+    if ((long) state.heldCiphertexts() + open.ciphertextsPerShare() > bounds.maxHeldCiphertexts()) {
+      throw refused("inquiry " + open.inquiryId() + " has " + open.ciphertextsPerShare() + " ciphertexts per"
+          + " share; the credit contract's totals hold " + state.heldCiphertexts() + " of its maximum of "
+          + bounds.maxHeldCiphertexts());
     }
     for (Did participant : open.participants()) {
       if (!members.isAdmittedWithRole(participant, INSTITUTION)) {
@@ -49,7 +60,7 @@ final class InquirySteps {
       throw refused("the asker's Paillier public key for inquiry " + open.inquiryId() + " is invalid: "
           + e.getMessage());
     }
-    return Inquiry.opened(open, asker, Sha256.digest(open.consent()), context.height());
+    return Inquiry.opened(open, asker, context.height());
   }
 
   static Inquiry contribute(CreditState state, EncryptedShare share, Did bank, ExecutionContext context)
@@ -130,7 +141,11 @@ final class InquirySteps {
       throw refused("inquiry " + decision.inquiryId() + " is " + inquiry.status()
           + "; a decision is recorded once, after the report is filed");
     }
-    return inquiry.decided(decision.approved(), decision.reasonCode());
+    if (decision.decisions().size() != inquiry.customerCount()) {
+      throw refused("the decision on inquiry " + decision.inquiryId() + " has " + decision.decisions().size()
+          + " customer decisions; the inquiry has " + inquiry.customerCount() + " customers, one decision each");
+    }
+    return inquiry.decided(decision.decisions());
   }
 
   private static Inquiry existing(CreditState state, String inquiryId) throws PreconditionFailedException {
@@ -166,29 +181,46 @@ final class InquirySteps {
     return refused("inquiry " + inquiryId + " is " + inquiry.status() + "; no " + what + " after it ends");
   }
 
-  /** The total times the share's ciphertext, after checking the share is in Z*_{n²} of the asker's key. */
-  private static byte[] addToTotal(Inquiry inquiry, EncryptedShare share, String what)
+  /**
+   * The total times the share, index by index, after checking the share has the inquiry's count of ciphertexts
+   * and each is in Z*_{n²} of the asker's key. Before the first contribution the share is the total.
+   */
+  private static List<byte[]> addToTotal(Inquiry inquiry, EncryptedShare share, String what)
       throws PreconditionFailedException {
+    List<byte[]> ciphertexts = share.ciphertexts();
+    if (ciphertexts.size() != inquiry.ciphertextsPerShare()) {
+      throw refused("the " + what + " to inquiry " + share.inquiryId() + " has " + ciphertexts.size()
+          + " ciphertexts; the inquiry carries " + inquiry.ciphertextsPerShare() + " per share");
+    }
     PaillierPublicKey key = askerKey(inquiry);
-    PaillierCiphertext added;
-    try {
-      added = PaillierCiphertext.fromBytes(share.ciphertext(), key);
-    } catch (WrongKeyException e) {
-      throw refused("the " + what + " to inquiry " + share.inquiryId() + " is not under the asker's key: "
-          + e.getMessage());
-    } catch (GeneralSecurityException e) {
-      throw refused("the " + what + " to inquiry " + share.inquiryId() + " is not a valid ciphertext: "
-          + e.getMessage());
+    List<PaillierCiphertext> added = new ArrayList<>(ciphertexts.size());
+    for (int i = 0; i < ciphertexts.size(); i++) {
+      try {
+        added.add(PaillierCiphertext.fromBytes(ciphertexts.get(i), key));
+      } catch (WrongKeyException e) {
+        throw refused("ciphertext " + i + " of the " + what + " to inquiry " + share.inquiryId()
+            + " is not under the asker's key: " + e.getMessage());
+      } catch (GeneralSecurityException e) {
+        throw refused("ciphertext " + i + " of the " + what + " to inquiry " + share.inquiryId()
+            + " is not a valid ciphertext: " + e.getMessage());
+      }
     }
-    byte[] total = inquiry.total();
-    if (total.length == 0) {
-      return added.toBytes();
+    List<byte[]> total = inquiry.total();
+    List<byte[]> next = new ArrayList<>(added.size());
+    for (int i = 0; i < added.size(); i++) {
+      next.add(total.isEmpty() ? added.get(i).toBytes() : multiplied(total.get(i), added.get(i), key,
+          share.inquiryId(), i));
     }
+    return next;
+  }
+
+  private static byte[] multiplied(byte[] stored, PaillierCiphertext added, PaillierPublicKey key, String inquiryId,
+      int index) {
     try {
-      return PaillierCiphertext.fromBytes(total, key).add(added).toBytes();
+      return PaillierCiphertext.fromBytes(stored, key).add(added).toBytes();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("the stored total of inquiry " + share.inquiryId() + " does not read back under"
-          + " its key: " + e.getMessage(), e);
+      throw new IllegalStateException("stored total " + index + " of inquiry " + inquiryId + " does not read back"
+          + " under its key: " + e.getMessage(), e);
     }
   }
 

@@ -9,6 +9,7 @@ import static org.junit.Assert.assertTrue;
 
 import dev.consilium.ledger.contract.Contracts;
 import dev.consilium.ledger.entry.Entry;
+import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.sequencer.BlockDraft;
 import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.ledger.testing.TestConsortium.Member;
@@ -16,6 +17,7 @@ import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.mpc.canonical.CanonicalWriter;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.Test;
@@ -49,7 +51,7 @@ public class CreditContractTest {
     Inquiry inquiry = state.find("q-1").orElseThrow();
     assertEquals(InquiryStatus.CLOSED, inquiry.status());
     assertEquals(Set.of(A.did, B.did, C.did), inquiry.contributors());
-    assertEquals(BigInteger.valueOf(26_000), CreditKeys.decrypt(inquiry.total()));
+    assertEquals(BigInteger.valueOf(26_000), CreditKeys.decrypt(inquiry.total().get(0)));
     assertEquals(A.did, inquiry.asker());
     assertEquals(1, inquiry.openedAtHeight());
   }
@@ -78,7 +80,7 @@ public class CreditContractTest {
     Inquiry inquiry = ledger.inquiry("q-2");
     assertEquals(InquiryStatus.CLOSED, inquiry.status());
     assertEquals(Set.of(A.did, B.did), inquiry.correctors());
-    assertEquals(BigInteger.valueOf(1_000), CreditKeys.decrypt(inquiry.total()));
+    assertEquals(BigInteger.valueOf(1_000), CreditKeys.decrypt(inquiry.total().get(0)));
   }
 
   @Test
@@ -97,7 +99,7 @@ public class CreditContractTest {
     assertEquals(InquiryStatus.CORRECTING, inquiry.status());
     assertEquals(Set.of(A.did, B.did), inquiry.contributors());
     assertTrue(inquiry.correctors().isEmpty());
-    assertEquals(BigInteger.valueOf(3), CreditKeys.decrypt(inquiry.total()));
+    assertEquals(BigInteger.valueOf(3), CreditKeys.decrypt(inquiry.total().get(0)));
   }
 
   @Test
@@ -107,13 +109,13 @@ public class CreditContractTest {
     Inquiry afterOne = ledger.inquiry("q-14");
     assertEquals(InquiryStatus.CORRECTING, afterOne.status());
     assertEquals(Set.of(B.did), afterOne.correctors());
-    assertEquals(BigInteger.valueOf(13), CreditKeys.decrypt(afterOne.total()));
+    assertEquals(BigInteger.valueOf(13), CreditKeys.decrypt(afterOne.total().get(0)));
 
     ledger.accept(CreditLedger.correct(A, "q-14", CreditKeys.encrypt(-13)), DEADLINE_MS + 2);
     Inquiry closed = ledger.inquiry("q-14");
     assertEquals(InquiryStatus.CLOSED, closed.status());
     assertEquals(Set.of(A.did, B.did), closed.correctors());
-    assertEquals(BigInteger.ZERO, CreditKeys.decrypt(closed.total()));
+    assertEquals(BigInteger.ZERO, CreditKeys.decrypt(closed.total().get(0)));
     ledger.accept(CreditLedger.report(A, "q-14"), DEADLINE_MS + 3);
     assertEquals(InquiryStatus.REPORTED, ledger.inquiry("q-14").status());
   }
@@ -128,8 +130,7 @@ public class CreditContractTest {
     ledger.accept(CreditLedger.decision(A, "q-4", false), T0_MS + 11);
     Inquiry decided = ledger.inquiry("q-4");
     assertEquals(InquiryStatus.DECIDED, decided.status());
-    assertEquals("debt-over-income", decided.reasonCode());
-    assertTrue(!decided.approved());
+    assertEquals(List.of(new CustomerDecision(false, "debt-over-income")), decided.decisions());
   }
 
   @Test
@@ -233,19 +234,147 @@ public class CreditContractTest {
     String text = ledger.inquiry("q-7").toString() + ledger.state() + CreditLedger.open("q-7", List.of(A.did), 1);
     assertTrue(text, !text.contains(java.util.HexFormat.of().formatHex(new byte[OpenInquiry.PSEUDONYM_BYTES])));
     assertTrue(text, !text.contains("consent"));
+    assertTrue(text, text.contains("1 customers"));
   }
 
   @Test
   public void payloads_roundTrip_equal() throws Exception {
     OpenInquiry open = CreditLedger.open("q-12", CreditLedger.sorted(A, B), 2);
     assertEquals(open, CanonicalReader.decode(CreditContract.openPayload(open), OpenInquiry::read));
-    EncryptedShare share = new EncryptedShare("q-12", CreditKeys.encrypt(3));
+    EncryptedShare share = new EncryptedShare("q-12", List.of(CreditKeys.encrypt(3)));
     assertEquals(share, CanonicalReader.decode(CreditContract.sharePayload(share), EncryptedShare::read));
     InquiryReport report = new InquiryReport("q-12", new byte[] {9});
     assertEquals(report, CanonicalReader.decode(CreditContract.reportPayload(report), InquiryReport::read));
-    CreditDecision decision = new CreditDecision("q-12", true, "within-limit");
+    CreditDecision decision = new CreditDecision("q-12", List.of(new CustomerDecision(true, "within-limit")));
     assertEquals(decision, CanonicalReader.decode(CreditContract.decisionPayload(decision), CreditDecision::read));
     assertEquals("q-12", CanonicalReader.decode(CreditContract.expirePayload("q-12"), InquiryIds::read));
+  }
+
+  @Test
+  public void payloads_batchOfThousand_roundTripInOrder() throws Exception {
+    OpenInquiry open = CreditLedger.openBatch("q-20", OpenInquiry.MAX_CUSTOMERS, 10, CreditLedger.sorted(A, B), 2);
+    OpenInquiry read = CanonicalReader.decode(CreditContract.openPayload(open), OpenInquiry::read);
+    assertEquals(open, read);
+    assertEquals(OpenInquiry.MAX_CUSTOMERS, read.customerCount());
+    List<byte[]> expected = CreditLedger.pseudonyms(OpenInquiry.MAX_CUSTOMERS);
+    List<byte[]> pseudonyms = read.pseudonyms();
+    for (int i = 0; i < OpenInquiry.MAX_CUSTOMERS; i++) {
+      assertArrayEquals("pseudonym " + i, expected.get(i), pseudonyms.get(i));
+    }
+    assertEquals(10, read.ciphertextsPerShare());
+    assertEquals(open.consentsHash(), read.consentsHash());
+
+    List<CustomerDecision> decisions = new ArrayList<>();
+    for (int i = 0; i < OpenInquiry.MAX_CUSTOMERS; i++) {
+      decisions.add(new CustomerDecision(i % 2 == 0, i % 2 == 0 ? "within-limit" : "over-limit"));
+    }
+    CreditDecision decision = new CreditDecision("q-20", decisions);
+    assertEquals(decision, CanonicalReader.decode(CreditContract.decisionPayload(decision), CreditDecision::read));
+  }
+
+  @Test
+  public void open_batchOfThousand_acceptedAndStateRoundTrips() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    OpenInquiry open = CreditLedger.openBatch("q-21", OpenInquiry.MAX_CUSTOMERS, 2, CreditLedger.sorted(A, B), 2);
+    ledger.accept(CreditLedger.openEntry(A, open), T0_MS);
+    Inquiry inquiry = ledger.inquiry("q-21");
+    assertEquals(OpenInquiry.MAX_CUSTOMERS, inquiry.customerCount());
+    assertEquals(open.consentsHash(), inquiry.consentsHash());
+    assertTrue(inquiry.concerns(CreditLedger.pseudonyms(OpenInquiry.MAX_CUSTOMERS).get(999)));
+    assertTrue(inquiry.total().isEmpty());
+    assertEquals(OpenInquiry.MAX_CUSTOMERS, ledger.state().heldCustomers());
+    assertEquals(2, ledger.state().heldCiphertexts());
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    CreditState read = CanonicalReader.decode(bytes, ledger.contract::readState);
+    assertArrayEquals(bytes, read.toCanonicalBytes());
+    assertEquals(inquiry, read.find("q-21").orElseThrow());
+  }
+
+  /** 1,000 customers with consents at the total limit, 64 participants, a full key: the largest open. */
+  @Test
+  public void open_largestPayload_fitsEntryLimit() {
+    List<byte[]> consents = new ArrayList<>();
+    int each = OpenInquiry.MAX_CONSENTS_TOTAL_BYTES / OpenInquiry.MAX_CUSTOMERS;
+    for (int i = 0; i < OpenInquiry.MAX_CUSTOMERS; i++) {
+      consents.add(new byte[i == 0 ? each + OpenInquiry.MAX_CONSENTS_TOTAL_BYTES % OpenInquiry.MAX_CUSTOMERS : each]);
+    }
+    List<Did> participants = new ArrayList<>();
+    for (int i = 0; i < OpenInquiry.MAX_PARTICIPANTS; i++) {
+      participants.add(TestConsortium.outsider(CreditKeys.RANDOM).did);
+    }
+    participants.sort(null);
+    OpenInquiry open = new OpenInquiry("q".repeat(InquiryIds.MAX_CHARS),
+        CreditLedger.pseudonyms(OpenInquiry.MAX_CUSTOMERS), new byte[OpenInquiry.MAX_PUBLIC_KEY_BYTES], consents,
+        participants, DEADLINE_MS, 1, OpenInquiry.MAX_CIPHERTEXTS_PER_SHARE);
+    int bytes = CreditContract.openPayload(open).length;
+    assertTrue(bytes + " bytes", bytes <= Entry.MAX_PAYLOAD_BYTES);
+  }
+
+  @Test
+  public void share_largestPayload_fitsEntryLimit() {
+    List<byte[]> ciphertexts = new ArrayList<>();
+    for (int i = 0; i < OpenInquiry.MAX_CIPHERTEXTS_PER_SHARE; i++) {
+      ciphertexts.add(new byte[EncryptedShare.MAX_CIPHERTEXT_BYTES]);
+    }
+    int bytes = CreditContract.sharePayload(new EncryptedShare("q".repeat(InquiryIds.MAX_CHARS), ciphertexts)).length;
+    assertTrue(bytes + " bytes", bytes <= Entry.MAX_PAYLOAD_BYTES);
+  }
+
+  @Test
+  public void totals_multipliedIndexByIndex_decryptToPerIndexSums() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.openBatch("q-22", 5, 3, CreditLedger.sorted(A, B, C), 3)),
+        T0_MS);
+    ledger.accept(CreditLedger.contribute(A, "q-22", CreditKeys.encrypt(1), CreditKeys.encrypt(10),
+        CreditKeys.encrypt(100)), T0_MS + 1);
+    ledger.accept(CreditLedger.contribute(B, "q-22", CreditKeys.encrypt(2), CreditKeys.encrypt(20),
+        CreditKeys.encrypt(200)), T0_MS + 2);
+    ledger.accept(CreditLedger.contribute(C, "q-22", CreditKeys.encrypt(4), CreditKeys.encrypt(-40),
+        CreditKeys.encrypt(0)), T0_MS + 3);
+
+    Inquiry inquiry = ledger.inquiry("q-22");
+    assertEquals(InquiryStatus.CLOSED, inquiry.status());
+    List<byte[]> total = inquiry.total();
+    assertEquals(3, total.size());
+    assertEquals(BigInteger.valueOf(7), CreditKeys.decrypt(total.get(0)));
+    assertEquals(CreditKeys.askerPublic().modulus().subtract(BigInteger.TEN), CreditKeys.decrypt(total.get(1)));
+    assertEquals(BigInteger.valueOf(300), CreditKeys.decrypt(total.get(2)));
+  }
+
+  @Test
+  public void corrections_batch_multipliedIndexByIndexThenDecidedPerCustomer() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.openBatch("q-23", 3, 2, CreditLedger.sorted(A, B, C), 2)),
+        T0_MS);
+    ledger.accept(CreditLedger.contribute(A, "q-23", CreditKeys.encrypt(5), CreditKeys.encrypt(50)), T0_MS + 1);
+    ledger.accept(CreditLedger.contribute(B, "q-23", CreditKeys.encrypt(6), CreditKeys.encrypt(60)), T0_MS + 2);
+    ledger.accept(CreditLedger.expire(C, "q-23"), DEADLINE_MS);
+    ledger.accept(CreditLedger.correct(A, "q-23", CreditKeys.encrypt(-1), CreditKeys.encrypt(-10)), DEADLINE_MS + 1);
+    ledger.accept(CreditLedger.correct(B, "q-23", CreditKeys.encrypt(-2), CreditKeys.encrypt(-20)), DEADLINE_MS + 2);
+    Inquiry closed = ledger.inquiry("q-23");
+    assertEquals(InquiryStatus.CLOSED, closed.status());
+    assertEquals(BigInteger.valueOf(8), CreditKeys.decrypt(closed.total().get(0)));
+    assertEquals(BigInteger.valueOf(80), CreditKeys.decrypt(closed.total().get(1)));
+
+    ledger.accept(CreditLedger.report(A, "q-23"), DEADLINE_MS + 3);
+    List<CustomerDecision> decisions = List.of(new CustomerDecision(true, "within-limit"),
+        new CustomerDecision(false, "over-limit"), new CustomerDecision(true, "within-limit"));
+    ledger.accept(CreditLedger.decision(A, "q-23", decisions), DEADLINE_MS + 4);
+    Inquiry decided = ledger.inquiry("q-23");
+    assertEquals(InquiryStatus.DECIDED, decided.status());
+    assertEquals(decisions, decided.decisions());
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    assertEquals(decided, CanonicalReader.decode(bytes, ledger.contract::readState).find("q-23").orElseThrow());
+  }
+
+  @Test
+  public void readState_overHeldCustomers_refused() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.openBatch("q-24", 3, 1, List.of(B.did), 1)), T0_MS);
+    byte[] bytes = ledger.state().toCanonicalBytes();
+    CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
+        () -> CanonicalReader.decode(bytes, new CreditContract(new CreditBounds(10, 2, 10))::readState));
+    assertTrue(e.getMessage(), e.getMessage().contains("the credit state holds 3 customers, over its maximum of 2"));
   }
 
   /** An inquiry of A with A, B and C, minimum 2, where A and B contributed 1 and 2 and C expired it. */
@@ -261,8 +390,8 @@ public class CreditContractTest {
   /** The ledger's state bytes with its last inquiry's status byte replaced by {@code status}: refused, naming why. */
   private static void assertStatusRefused(CreditLedger ledger, InquiryStatus status, String reason) {
     byte[] bytes = ledger.state().toCanonicalBytes();
-    // The tail is status (1), empty report hash (4), approved (1), empty reason (4).
-    bytes[bytes.length - 10] = (byte) status.ordinal();
+    // The tail is status (1), empty report hash (4), empty list of decisions (4).
+    bytes[bytes.length - 9] = (byte) status.ordinal();
     CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
         () -> CanonicalReader.decode(bytes, ledger.contract::readState));
     assertTrue(e.getMessage(), e.getMessage().contains(reason));
@@ -278,7 +407,7 @@ public class CreditContractTest {
   }
 
   private static Entry share(Member bank, String action, byte[] ciphertext, long nonce) {
-    return bank.entry(CreditContract.NAME, action, CreditContract.sharePayload(new EncryptedShare("q-1", ciphertext)),
-        nonce);
+    return bank.entry(CreditContract.NAME, action,
+        CreditContract.sharePayload(new EncryptedShare("q-1", List.of(ciphertext))), nonce);
   }
 }

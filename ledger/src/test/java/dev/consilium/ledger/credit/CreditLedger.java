@@ -9,6 +9,9 @@ import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.membership.MembershipState;
 import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.ledger.testing.TestConsortium.Member;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -56,10 +59,38 @@ final class CreditLedger {
         .getMessage();
   }
 
+  /** An inquiry about one customer, whose shares carry one ciphertext. */
   static OpenInquiry open(String id, List<Did> participants, int minContributors) {
-    return new OpenInquiry(id, new byte[OpenInquiry.PSEUDONYM_BYTES], CreditKeys.askerPublic().toBytes(),
-        "consent signed by the customer".getBytes(java.nio.charset.StandardCharsets.UTF_8), participants,
-        DEADLINE_MS, minContributors);
+    return new OpenInquiry(id, List.of(new byte[OpenInquiry.PSEUDONYM_BYTES]), CreditKeys.askerPublic().toBytes(),
+        List.of(consent(0)), participants, DEADLINE_MS, minContributors, 1);
+  }
+
+  /** An inquiry about {@code customers} customers (pseudonyms 0, 1, ...), whose shares carry {@code perShare}. */
+  static OpenInquiry openBatch(String id, int customers, int perShare, List<Did> participants, int minContributors) {
+    return new OpenInquiry(id, pseudonyms(customers), CreditKeys.askerPublic().toBytes(), consents(customers),
+        participants, DEADLINE_MS, minContributors, perShare);
+  }
+
+  /** {@code count} distinct pseudonyms: customer i's is i, big-endian, in the last four bytes. */
+  static List<byte[]> pseudonyms(int count) {
+    List<byte[]> pseudonyms = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      pseudonyms.add(ByteBuffer.allocate(OpenInquiry.PSEUDONYM_BYTES).putInt(OpenInquiry.PSEUDONYM_BYTES - 4, i)
+          .array());
+    }
+    return pseudonyms;
+  }
+
+  static List<byte[]> consents(int count) {
+    List<byte[]> consents = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      consents.add(consent(i));
+    }
+    return consents;
+  }
+
+  static byte[] consent(int customer) {
+    return ("consent signed by customer " + customer).getBytes(StandardCharsets.UTF_8);
   }
 
   static List<Did> sorted(Member... members) {
@@ -70,14 +101,14 @@ final class CreditLedger {
     return asker.entry(CreditContract.NAME, CreditContract.OPEN, CreditContract.openPayload(open), 1);
   }
 
-  static Entry contribute(Member bank, String id, byte[] ciphertext) {
+  static Entry contribute(Member bank, String id, byte[]... ciphertexts) {
     return bank.entry(CreditContract.NAME, CreditContract.CONTRIBUTE,
-        CreditContract.sharePayload(new EncryptedShare(id, ciphertext)), 1);
+        CreditContract.sharePayload(new EncryptedShare(id, List.of(ciphertexts))), 1);
   }
 
-  static Entry correct(Member bank, String id, byte[] ciphertext) {
+  static Entry correct(Member bank, String id, byte[]... ciphertexts) {
     return bank.entry(CreditContract.NAME, CreditContract.CORRECT,
-        CreditContract.sharePayload(new EncryptedShare(id, ciphertext)), 1);
+        CreditContract.sharePayload(new EncryptedShare(id, List.of(ciphertexts))), 1);
   }
 
   static Entry expire(Member member, String id) {
@@ -89,8 +120,13 @@ final class CreditLedger {
         CreditContract.reportPayload(new InquiryReport(id, new byte[] {1, 2, 3})), 1);
   }
 
+  /** A decision on an inquiry of one customer. */
   static Entry decision(Member asker, String id, boolean approved) {
+    return decision(asker, id, List.of(new CustomerDecision(approved, "debt-over-income")));
+  }
+
+  static Entry decision(Member asker, String id, List<CustomerDecision> decisions) {
     return asker.entry(CreditContract.NAME, CreditContract.DECISION,
-        CreditContract.decisionPayload(new CreditDecision(id, approved, "debt-over-income")), 1);
+        CreditContract.decisionPayload(new CreditDecision(id, decisions)), 1);
   }
 }

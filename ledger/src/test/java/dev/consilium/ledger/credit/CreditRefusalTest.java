@@ -2,6 +2,7 @@ package dev.consilium.ledger.credit;
 
 import static dev.consilium.ledger.credit.CreditLedger.DEADLINE_MS;
 import static dev.consilium.ledger.credit.CreditLedger.T0_MS;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import dev.consilium.ledger.entry.Entry;
@@ -10,6 +11,7 @@ import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.ledger.testing.TestConsortium.Member;
 import dev.consilium.mpc.canonical.CanonicalWriter;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
 
@@ -84,8 +86,8 @@ public class CreditRefusalTest {
 
   @Test
   public void open_invalidPaillierKey_refused() {
-    OpenInquiry open = new OpenInquiry("q-1", new byte[32], new byte[] {1, 8, 0, 7}, new byte[] {1},
-        CreditLedger.sorted(B), DEADLINE_MS, 1);
+    OpenInquiry open = new OpenInquiry("q-1", List.of(new byte[32]), new byte[] {1, 8, 0, 7}, List.of(new byte[] {1}),
+        CreditLedger.sorted(B), DEADLINE_MS, 1, 1);
     assertNames(new CreditLedger(CONSORTIUM).refusal(CreditLedger.openEntry(A, open), T0_MS),
         "the asker's Paillier public key for inquiry q-1 is invalid");
   }
@@ -126,6 +128,92 @@ public class CreditRefusalTest {
   @Test
   public void open_shortPseudonym_refused() {
     assertNames(refuseRawOpen("q-1", 16, CreditLedger.sorted(B), 1), "payload of open is not an inquiry to open");
+  }
+
+  @Test
+  public void open_duplicatePseudonym_refused() {
+    List<byte[]> pseudonyms = CreditLedger.pseudonyms(3);
+    pseudonyms.set(2, pseudonyms.get(0));
+    assertNames(refuseRawOpen("q-1", pseudonyms, CreditLedger.consents(3), CreditLedger.sorted(B), 1, 1),
+        "payload of open is not an inquiry to open", "pseudonym 2 repeats an earlier one");
+  }
+
+  @Test
+  public void open_duplicatePseudonym_constructorThrows() {
+    List<byte[]> pseudonyms = List.of(new byte[32], new byte[32]);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new OpenInquiry("q-1",
+        pseudonyms, CreditKeys.askerPublic().toBytes(), CreditLedger.consents(2), CreditLedger.sorted(B),
+        DEADLINE_MS, 1, 1));
+    assertNames(e.getMessage(), "pseudonym 1 repeats an earlier one");
+  }
+
+  @Test
+  public void open_consentsCountMismatch_refused() {
+    assertNames(refuseRawOpen("q-1", CreditLedger.pseudonyms(3), CreditLedger.consents(2), CreditLedger.sorted(B),
+        1, 1), "an inquiry has one consent per customer: 3 customers, 2 consents");
+  }
+
+  @Test
+  public void open_emptyConsentAtIndex_refusedNamingIndex() {
+    List<byte[]> consents = CreditLedger.consents(3);
+    consents.set(1, new byte[0]);
+    assertNames(refuseRawOpen("q-1", CreditLedger.pseudonyms(3), consents, CreditLedger.sorted(B), 1, 1),
+        "consent 1 must have 1 to 4096 bytes, not 0");
+  }
+
+  @Test
+  public void open_consentsOverTotalLimit_refused() {
+    int customers = OpenInquiry.MAX_CONSENTS_TOTAL_BYTES / OpenInquiry.MAX_CONSENT_BYTES + 1;
+    List<byte[]> consents = new ArrayList<>();
+    for (int i = 0; i < customers; i++) {
+      consents.add(new byte[OpenInquiry.MAX_CONSENT_BYTES]);
+    }
+    assertNames(refuseRawOpen("q-1", CreditLedger.pseudonyms(customers), consents, CreditLedger.sorted(B), 1, 1),
+        "the consents have " + customers * OpenInquiry.MAX_CONSENT_BYTES + " bytes together, over the limit of "
+            + OpenInquiry.MAX_CONSENTS_TOTAL_BYTES);
+  }
+
+  @Test
+  public void open_noCustomers_refused() {
+    assertNames(refuseRawOpen("q-1", List.of(), List.of(), CreditLedger.sorted(B), 1, 1),
+        "an inquiry has 1 to 1000 customers, not 0");
+  }
+
+  @Test
+  public void open_overMaxCustomers_constructorThrows() {
+    int customers = OpenInquiry.MAX_CUSTOMERS + 1;
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> CreditLedger.openBatch("q-1", customers, 1, CreditLedger.sorted(B), 1));
+    assertNames(e.getMessage(), "an inquiry has 1 to 1000 customers, not 1001");
+  }
+
+  @Test
+  public void open_zeroCiphertextsPerShare_refused() {
+    assertNames(refuseRawOpen("q-1", CreditLedger.pseudonyms(1), CreditLedger.consents(1), CreditLedger.sorted(B),
+        1, 0), "a share carries 1 to 1000 ciphertexts, not 0");
+  }
+
+  @Test
+  public void open_tooManyCiphertextsPerShare_refused() {
+    assertNames(refuseRawOpen("q-1", CreditLedger.pseudonyms(1), CreditLedger.consents(1), CreditLedger.sorted(B),
+        1, 1_001), "a share carries 1 to 1000 ciphertexts, not 1001");
+  }
+
+  @Test
+  public void open_overHeldCustomers_refused() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM, new CreditContract(new CreditBounds(10, 4, 10)));
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.openBatch("q-1", 3, 1, CreditLedger.sorted(B), 1)), T0_MS);
+    assertNames(ledger.refusal(CreditLedger.openEntry(A, CreditLedger.openBatch("q-2", 2, 1, CreditLedger.sorted(B),
+        1)), T0_MS), "inquiry q-2 has 2 customers; the credit contract holds 3 of its maximum of 4");
+  }
+
+  @Test
+  public void open_overHeldCiphertexts_refused() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM, new CreditContract(new CreditBounds(10, 10, 4)));
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.openBatch("q-1", 3, 3, CreditLedger.sorted(B), 1)), T0_MS);
+    assertNames(ledger.refusal(CreditLedger.openEntry(A, CreditLedger.openBatch("q-2", 2, 2, CreditLedger.sorted(B),
+        1)), T0_MS), "inquiry q-2 has 2 ciphertexts per share; the credit contract's totals hold 3 of its maximum"
+        + " of 4");
   }
 
   // ---- contribute
@@ -184,33 +272,73 @@ public class CreditRefusalTest {
   @Test
   public void contribute_zeroCiphertext_refusedNotInZnSquared() throws Exception {
     assertNames(opened("q-1", 3).refusal(CreditLedger.contribute(B, "q-1", CreditKeys.withValue(BigInteger.ZERO)),
-        T0_MS + 1), "the contribution to inquiry q-1 is not a valid ciphertext", "positive");
+        T0_MS + 1), "ciphertext 0 of the contribution to inquiry q-1 is not a valid ciphertext", "positive");
   }
 
   @Test
   public void contribute_multipleOfN_refusedNotInvertible() throws Exception {
     BigInteger n = CreditKeys.askerPublic().modulus();
     assertNames(opened("q-1", 3).refusal(CreditLedger.contribute(B, "q-1", CreditKeys.withValue(n)), T0_MS + 1),
-        "the contribution to inquiry q-1 is not a valid ciphertext", "not invertible");
+        "ciphertext 0 of the contribution to inquiry q-1 is not a valid ciphertext", "not invertible");
   }
 
   @Test
   public void contribute_notBelowNSquared_refused() throws Exception {
     BigInteger n = CreditKeys.askerPublic().modulus();
     assertNames(opened("q-1", 3).refusal(CreditLedger.contribute(B, "q-1", CreditKeys.withValue(n.multiply(n))),
-        T0_MS + 1), "the contribution to inquiry q-1 is not a valid ciphertext", "not below n²");
+        T0_MS + 1), "ciphertext 0 of the contribution to inquiry q-1 is not a valid ciphertext", "not below n²");
   }
 
   @Test
   public void contribute_wrongLength_refused() throws Exception {
     assertNames(opened("q-1", 3).refusal(CreditLedger.contribute(B, "q-1", new byte[] {1, 2, 3}), T0_MS + 1),
-        "the contribution to inquiry q-1 is not a valid ciphertext");
+        "ciphertext 0 of the contribution to inquiry q-1 is not a valid ciphertext");
   }
 
   @Test
   public void contribute_underAnotherKey_refused() throws Exception {
     assertNames(opened("q-1", 3).refusal(CreditLedger.contribute(B, "q-1", CreditKeys.encryptUnderOther(1)),
-        T0_MS + 1), "the contribution to inquiry q-1 is not under the asker's key");
+        T0_MS + 1), "ciphertext 0 of the contribution to inquiry q-1 is not under the asker's key");
+  }
+
+  @Test
+  public void contribute_wrongCiphertextCount_refusedNamingCounts() throws Exception {
+    CreditLedger ledger = openedBatch("q-1", 3);
+    assertNames(ledger.refusal(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(1), CreditKeys.encrypt(2)),
+        T0_MS + 1), "the contribution to inquiry q-1 has 2 ciphertexts; the inquiry carries 3 per share");
+  }
+
+  @Test
+  public void contribute_badCiphertextAtIndex_refusedNamingIndex() throws Exception {
+    CreditLedger ledger = openedBatch("q-1", 3);
+    assertNames(ledger.refusal(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(1), CreditKeys.encrypt(2),
+        CreditKeys.withValue(BigInteger.ZERO)), T0_MS + 1),
+        "ciphertext 2 of the contribution to inquiry q-1 is not a valid ciphertext");
+  }
+
+  @Test
+  public void contribute_otherKeyAtIndex_refusedNamingIndex() throws Exception {
+    CreditLedger ledger = openedBatch("q-1", 3);
+    assertNames(ledger.refusal(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(1),
+        CreditKeys.encryptUnderOther(2), CreditKeys.encrypt(3)), T0_MS + 1),
+        "ciphertext 1 of the contribution to inquiry q-1 is not under the asker's key");
+  }
+
+  @Test
+  public void contribute_emptyCiphertextAtIndex_refusedNamingIndex() {
+    CanonicalWriter writer = new CanonicalWriter().writeString("q-1")
+        .writeList(List.of(CreditKeys.encrypt(1), new byte[0]), CanonicalWriter::writeBytes);
+    Entry entry = B.entry(CreditContract.NAME, CreditContract.CONTRIBUTE, writer.toByteArray(), 1);
+    assertNames(new CreditLedger(CONSORTIUM).refusal(entry, T0_MS), "payload of contribute is not a contribution",
+        "ciphertext 1 has 1 to 1024 bytes, not 0");
+  }
+
+  @Test
+  public void contribute_noCiphertexts_refused() {
+    CanonicalWriter writer = new CanonicalWriter().writeString("q-1")
+        .writeList(List.<byte[]>of(), CanonicalWriter::writeBytes);
+    Entry entry = B.entry(CreditContract.NAME, CreditContract.CONTRIBUTE, writer.toByteArray(), 1);
+    assertNames(new CreditLedger(CONSORTIUM).refusal(entry, T0_MS), "a share carries 1 to 1000 ciphertexts, not 0");
   }
 
   // ---- correct
@@ -280,7 +408,17 @@ public class CreditRefusalTest {
   public void correct_underAnotherKey_refused() throws Exception {
     CreditLedger ledger = correcting("q-1");
     assertNames(ledger.refusal(CreditLedger.correct(A, "q-1", CreditKeys.encryptUnderOther(1)), DEADLINE_MS + 1),
-        "the correction to inquiry q-1 is not under the asker's key");
+        "ciphertext 0 of the correction to inquiry q-1 is not under the asker's key");
+  }
+
+  @Test
+  public void correct_wrongCiphertextCount_refusedNamingCounts() throws Exception {
+    CreditLedger ledger = openedBatch("q-1", 2);
+    ledger.accept(CreditLedger.contribute(A, "q-1", CreditKeys.encrypt(1), CreditKeys.encrypt(2)), T0_MS + 1);
+    ledger.accept(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(1), CreditKeys.encrypt(2)), T0_MS + 2);
+    ledger.accept(CreditLedger.expire(C, "q-1"), DEADLINE_MS);
+    assertNames(ledger.refusal(CreditLedger.correct(A, "q-1", CreditKeys.encrypt(1)), DEADLINE_MS + 1),
+        "the correction to inquiry q-1 has 1 ciphertexts; the inquiry carries 2 per share");
   }
 
   // ---- expire
@@ -351,7 +489,7 @@ public class CreditRefusalTest {
   public void report_empty_refused() {
     CanonicalWriter writer = new CanonicalWriter().writeString("q-1").writeBytes(new byte[0]);
     Entry entry = A.entry(CreditContract.NAME, CreditContract.REPORT, writer.toByteArray(), 1);
-    assertNames(new CreditLedger(CONSORTIUM).refusal(entry, T0_MS), "a report has 1 to 2048 bytes, not 0");
+    assertNames(new CreditLedger(CONSORTIUM).refusal(entry, T0_MS), "a report has 1 to 65536 bytes, not 0");
   }
 
   // ---- decision
@@ -393,12 +531,40 @@ public class CreditRefusalTest {
 
   @Test
   public void decision_freeTextReason_refused() {
-    CanonicalWriter writer = new CanonicalWriter().writeString("q-1").writeBoolean(false).writeString("owes 90000");
+    CanonicalWriter writer = new CanonicalWriter().writeString("q-1")
+        .writeList(List.of("owes 90000"), (w, reason) -> w.writeBoolean(false).writeString(reason));
     Entry entry = A.entry(CreditContract.NAME, CreditContract.DECISION, writer.toByteArray(), 1);
     assertNames(new CreditLedger(CONSORTIUM).refusal(entry, T0_MS), "reason code 'owes 90000' may hold only");
   }
 
+  @Test
+  public void decision_countMismatch_refusedNamingCounts() throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.openBatch("q-1", 3, 1, List.of(B.did), 1)), T0_MS);
+    ledger.accept(CreditLedger.contribute(B, "q-1", CreditKeys.encrypt(42)), T0_MS + 1);
+    ledger.accept(CreditLedger.report(A, "q-1"), T0_MS + 2);
+    CustomerDecision yes = new CustomerDecision(true, "within-limit");
+    assertNames(ledger.refusal(CreditLedger.decision(A, "q-1", List.of(yes, yes)), T0_MS + 3),
+        "the decision on inquiry q-1 has 2 customer decisions; the inquiry has 3 customers, one decision each");
+  }
+
+  @Test
+  public void decision_empty_refused() {
+    CanonicalWriter writer = new CanonicalWriter().writeString("q-1")
+        .writeList(List.<String>of(), (w, reason) -> w.writeString(reason));
+    Entry entry = A.entry(CreditContract.NAME, CreditContract.DECISION, writer.toByteArray(), 1);
+    assertNames(new CreditLedger(CONSORTIUM).refusal(entry, T0_MS), "a decision covers 1 to 1000 customers, not 0");
+  }
+
   // ---- fixtures
+
+  /** An inquiry of A about three customers, with A, B and C, minimum 2, whose shares carry {@code perShare}. */
+  private static CreditLedger openedBatch(String id, int perShare) throws Exception {
+    CreditLedger ledger = new CreditLedger(CONSORTIUM);
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.openBatch(id, 3, perShare, CreditLedger.sorted(A, B, C), 2)),
+        T0_MS);
+    return ledger;
+  }
 
   private static OpenInquiry openAbc(String id) {
     return CreditLedger.open(id, CreditLedger.sorted(A, B, C), 2);
@@ -432,12 +598,19 @@ public class CreditRefusalTest {
     return ledger;
   }
 
-  /** An open payload written field by field, bypassing OpenInquiry's own checks. */
+  /** An open payload of one customer written field by field, bypassing OpenInquiry's own checks. */
   private static String refuseRawOpen(String id, int pseudonymBytes, List<Did> participants, int minContributors) {
-    CanonicalWriter writer = new CanonicalWriter().writeString(id).writeFixedBytes(new byte[pseudonymBytes])
-        .writeBytes(CreditKeys.askerPublic().toBytes()).writeBytes(new byte[] {1});
+    return refuseRawOpen(id, List.of(new byte[pseudonymBytes]), List.of(new byte[] {1}), participants,
+        minContributors, 1);
+  }
+
+  private static String refuseRawOpen(String id, List<byte[]> pseudonyms, List<byte[]> consents,
+      List<Did> participants, int minContributors, int ciphertextsPerShare) {
+    CanonicalWriter writer = new CanonicalWriter().writeString(id);
+    writer.writeList(pseudonyms, CanonicalWriter::writeFixedBytes).writeBytes(CreditKeys.askerPublic().toBytes());
+    writer.writeList(consents, CanonicalWriter::writeBytes);
     writer.writeList(participants, (w, d) -> d.writeTo(w));
-    writer.writeI64(DEADLINE_MS).writeI32(minContributors);
+    writer.writeI64(DEADLINE_MS).writeI32(minContributors).writeI32(ciphertextsPerShare);
     Entry entry = A.entry(CreditContract.NAME, CreditContract.OPEN, writer.toByteArray(), 1);
     return new CreditLedger(CONSORTIUM).refusal(entry, T0_MS);
   }

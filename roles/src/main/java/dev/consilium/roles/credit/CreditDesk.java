@@ -213,8 +213,9 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     try {
       if (entry.action().equals(CreditContract.OPEN)) {
         OpenInquiry open = CanonicalReader.decode(entry.payload(), OpenInquiry::read);
-        if (open.participants().contains(self)) {
-          consents.put(open.inquiryId(), open.consent());
+        // This desk answers single-customer inquiries only (InquiryWork refuses a batch), so one consent.
+        if (open.participants().contains(self) && open.customerCount() == 1) {
+          consents.put(open.inquiryId(), open.consents().get(0));
         }
         touched.add(open.inquiryId());
       } else {
@@ -288,7 +289,8 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       case DECIDED -> {
         if (mine != null) {
           finish(id, mine, new InquiryResult(id, InquiryResult.Ending.DECIDED,
-              OptionalLong.of(mine.totalCents()), inquiry.approved(), inquiry.reasonCode(),
+              OptionalLong.of(mine.totalCents()), inquiry.decisions().get(0).approved(),
+              inquiry.decisions().get(0).reasonCode(),
               inquiry.contributors(), now - mine.startedAtMs()));
         }
       }

@@ -2,6 +2,7 @@ package dev.consilium.roles.credit;
 
 import dev.consilium.ledger.credit.CreditContract;
 import dev.consilium.ledger.credit.CreditDecision;
+import dev.consilium.ledger.credit.CustomerDecision;
 import dev.consilium.ledger.credit.EncryptedShare;
 import dev.consilium.ledger.credit.Inquiry;
 import dev.consilium.ledger.credit.InquiryReport;
@@ -85,7 +86,8 @@ public final class InquiryWork {
   /**
    * The {@code open} entry of {@code application}: every admitted institution (this one included) takes
    * part, under this bank's current Paillier key; the consent must be the customer's, for this inquiry and
-   * this bank.
+   * this bank. One customer, so one pseudonym, one consent and one ciphertext per share: this desk does not
+   * batch.
    */
   byte[] open(Application application, LedgerState state, long deadlineMs) {
     byte[] pseudonym = pseudonyms.pseudonym(application.customerId());
@@ -103,8 +105,9 @@ public final class InquiryWork {
     }
     participants.sort(null);
     PaillierPublicKey key = keys.current();
-    return CreditContract.openPayload(new OpenInquiry(application.inquiryId(), pseudonym, key.toBytes(),
-        consent.toCanonicalBytes(), participants, deadlineMs, settings.minContributors(participants.size())));
+    return CreditContract.openPayload(new OpenInquiry(application.inquiryId(), List.of(pseudonym), key.toBytes(),
+        List.of(consent.toCanonicalBytes()), participants, deadlineMs, settings.minContributors(participants.size()),
+        1));
   }
 
   /**
@@ -113,7 +116,9 @@ public final class InquiryWork {
    * their valid consent.
    */
   byte[] contribution(Inquiry inquiry, String inquiryId, byte[] consentBytes, LedgerState state) {
-    Optional<LoanBook.Holding> holding = book.findByPseudonym(inquiry.pseudonym());
+    requireSingleCustomer(inquiry, inquiryId);
+    byte[] pseudonym = inquiry.pseudonyms().get(0);
+    Optional<LoanBook.Holding> holding = book.findByPseudonym(pseudonym);
     long amount = 0;
     if (holding.isPresent()) {
       if (consentBytes == null) {
@@ -126,7 +131,7 @@ public final class InquiryWork {
       } catch (CanonicalFormatException e) {
         throw new StepRefusal("the consent of inquiry " + inquiryId + " does not read: " + e.getMessage());
       }
-      if (!Arrays.equals(consent.pseudonym(), inquiry.pseudonym())) {
+      if (!Arrays.equals(consent.pseudonym(), pseudonym)) {
         throw new StepRefusal("the consent of inquiry " + inquiryId + " names another customer");
       }
       checkConsent(consent, holding.get().consentKey().orElseThrow(() -> new StepRefusal("inquiry " + inquiryId
@@ -146,7 +151,7 @@ public final class InquiryWork {
         throw new StepRefusal("a participant's agreement key is unusable: " + e.getMessage());
       }
     });
-    return CreditContract.sharePayload(new EncryptedShare(inquiryId, ciphertext));
+    return CreditContract.sharePayload(new EncryptedShare(inquiryId, List.of(ciphertext)));
   }
 
   /**
@@ -162,6 +167,7 @@ public final class InquiryWork {
 
   /** This bank's {@code correct} entry: the negation of its masks with the participants that never contributed. */
   byte[] correction(Inquiry inquiry, String inquiryId, LedgerState state) {
+    requireSingleCustomer(inquiry, inquiryId);
     Set<Integer> missing = new HashSet<>();
     for (int i = 0; i < inquiry.participants().size(); i++) {
       if (!inquiry.contributors().contains(inquiry.participants().get(i))) {
@@ -180,7 +186,7 @@ public final class InquiryWork {
         throw new StepRefusal("a participant's agreement key is unusable: " + e.getMessage());
       }
     });
-    return CreditContract.sharePayload(new EncryptedShare(inquiryId, ciphertext));
+    return CreditContract.sharePayload(new EncryptedShare(inquiryId, List.of(ciphertext)));
   }
 
   /** The consortium-wide total of an inquiry this bank asked, decrypted with the key it was asked under. */
@@ -195,7 +201,7 @@ public final class InquiryWork {
         + " was asked under key " + key.fingerprintHex() + ", which this bank no longer holds"));
     long total = timed(() -> {
       try {
-        return decrypter.decryptLong(PaillierCiphertext.fromBytes(inquiry.total(), key));
+        return decrypter.decryptLong(PaillierCiphertext.fromBytes(inquiry.total().get(0), key));
       } catch (GeneralSecurityException e) {
         throw new IllegalStateException("the total of inquiry " + inquiryId + " does not decrypt: " + e.getMessage(),
             e);
@@ -227,8 +233,20 @@ public final class InquiryWork {
   byte[] decision(String inquiryId, Application application, long totalCents) {
     CreditRule.Verdict verdict = settings.rule().decide(totalCents, application.requestedCents(),
         application.annualIncomeCents());
-    return CreditContract.decisionPayload(new CreditDecision(inquiryId, verdict.approved(),
-        verdict.approved() ? "within-debt-limit" : "over-debt-limit"));
+    return CreditContract.decisionPayload(new CreditDecision(inquiryId, List.of(new CustomerDecision(
+        verdict.approved(), verdict.approved() ? "within-debt-limit" : "over-debt-limit"))));
+  }
+
+  /**
+   * This desk answers and asks about one customer at a time, with one ciphertext per share: a batch inquiry
+   * (another asker's layout of packed amounts) is one it cannot compute a share for, so it stays out.
+   */
+  private static void requireSingleCustomer(Inquiry inquiry, String inquiryId) {
+    if (inquiry.customerCount() != 1 || inquiry.ciphertextsPerShare() != 1) {
+      throw new StepRefusal("inquiry " + inquiryId + " covers " + inquiry.customerCount() + " customers with "
+          + inquiry.ciphertextsPerShare() + " ciphertexts per share; this bank answers only single-customer"
+          + " inquiries");
+    }
   }
 
   private void checkConsent(Consent consent, Ed25519PublicKey keyOnFile,

@@ -6,7 +6,6 @@ import dev.consilium.ledger.credit.Inquiry;
 import dev.consilium.ledger.credit.InquiryStatus;
 import dev.consilium.ledger.identity.Did;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +14,8 @@ import java.util.Optional;
 
 /**
  * The observer's JSON shapes for the credit contract. What an inquiry shows is what the ledger records of
- * it in the clear: who asked, who takes part, how far it got and the decision. Never an amount: the state
+ * it in the clear: who asked, about how many customers, who takes part, how far it got and the decision on each
+ * customer. Never a pseudonym of another customer of the batch, never an amount: the state
  * holds amounts only as ciphertexts, and those stay out too (a client that needs them reads a ledger copy).
  * Only {@code /reports}, with the regulator's opener, shows a total: the one the asker reported to it.
  */
@@ -24,12 +24,15 @@ final class CreditViews {
 
   record DecisionView(boolean approved, String reasonCode) {}
 
-  /** {@code decision} is null until the inquiry is DECIDED. */
-  record InquiryView(String id, String asker, InquiryStatus status, List<String> participants,
+  /**
+   * {@code customers} is how many customers the inquiry covers (a batch when more than one); {@code decisions},
+   * one per customer in the asker's order, is null until the inquiry is DECIDED.
+   */
+  record InquiryView(String id, String asker, InquiryStatus status, int customers, List<String> participants,
       List<String> contributors, List<String> correctors, long deadlineMs, int minContributors,
-      long openedAtHeight, DecisionView decision) {}
+      long openedAtHeight, List<DecisionView> decisions) {}
 
-  /** The inquiries of one pseudonym in the credit state after block {@code height}. */
+  /** The inquiries any of whose customers has the pseudonym, in the credit state after block {@code height}. */
   record InquiriesView(long height, List<InquiryView> inquiries) {}
 
   record ActivityView(long height, long indexedHeight, long bucketMs, List<Long> bucketStartsMs,
@@ -45,7 +48,7 @@ final class CreditViews {
   static InquiriesView inquiries(long height, CreditState credit, byte[] pseudonym) {
     List<InquiryView> found = new ArrayList<>();
     credit.inquiries().forEach((id, inquiry) -> {
-      if (Arrays.equals(inquiry.pseudonym(), pseudonym)) {
+      if (inquiry.concerns(pseudonym)) {
         found.add(inquiry(id, inquiry));
       }
     });
@@ -53,11 +56,11 @@ final class CreditViews {
   }
 
   static InquiryView inquiry(String id, Inquiry inquiry) {
-    DecisionView decision = inquiry.status() == InquiryStatus.DECIDED
-        ? new DecisionView(inquiry.approved(), inquiry.reasonCode()) : null;
-    return new InquiryView(id, inquiry.asker().toString(), inquiry.status(), dids(inquiry.participants()),
-        dids(inquiry.contributors()), dids(inquiry.correctors()), inquiry.deadlineMs(), inquiry.minContributors(),
-        inquiry.openedAtHeight(), decision);
+    List<DecisionView> decisions = inquiry.status() == InquiryStatus.DECIDED
+        ? inquiry.decisions().stream().map(d -> new DecisionView(d.approved(), d.reasonCode())).toList() : null;
+    return new InquiryView(id, inquiry.asker().toString(), inquiry.status(), inquiry.customerCount(),
+        dids(inquiry.participants()), dids(inquiry.contributors()), dids(inquiry.correctors()), inquiry.deadlineMs(),
+        inquiry.minContributors(), inquiry.openedAtHeight(), decisions);
   }
 
   /** Every status, in the order an inquiry moves through them, with how many inquiries stand there. */

@@ -107,7 +107,7 @@ public final class ObserverRoutes extends AllDirectives {
   private Route inquiries(Optional<String> pseudonymHex) {
     Optional<byte[]> pseudonym = pseudonymHex.flatMap(ObserverRoutes::pseudonym);
     if (pseudonym.isEmpty()) {
-      return complete(StatusCodes.BAD_REQUEST, "query parameter 'pseudonym' must be the inquiry's pseudonym: "
+      return complete(StatusCodes.BAD_REQUEST, "query parameter 'pseudonym' must be a customer's pseudonym: "
           + PSEUDONYM_HEX_CHARS + " hex characters (32 bytes)");
     }
     return onSuccess(latest(), latest -> withCredit(latest, (height, credit) ->

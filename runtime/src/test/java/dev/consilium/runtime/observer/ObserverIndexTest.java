@@ -169,8 +169,8 @@ public class ObserverIndexTest {
   }
 
   private static Entry open(String inquiryId, TestConsortium.Member asker) {
-    OpenInquiry open = new OpenInquiry(inquiryId, new byte[OpenInquiry.PSEUDONYM_BYTES], new byte[] {1},
-        bytes("consent"), List.of(asker.did), T0_MS + 600_000, 1);
+    OpenInquiry open = new OpenInquiry(inquiryId, List.of(new byte[OpenInquiry.PSEUDONYM_BYTES]), new byte[] {1},
+        List.of(bytes("consent")), List.of(asker.did), T0_MS + 600_000, 1, 1);
     return asker.entry(CreditContract.NAME, CreditContract.OPEN, CreditContract.openPayload(open), 1);
   }
 

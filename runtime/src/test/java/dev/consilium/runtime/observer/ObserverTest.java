@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consilium.ledger.credit.CreditContract;
 import dev.consilium.ledger.credit.CreditDecision;
+import dev.consilium.ledger.credit.CustomerDecision;
 import dev.consilium.ledger.credit.EncryptedShare;
 import dev.consilium.ledger.credit.InquiryReport;
 import dev.consilium.ledger.credit.OpenInquiry;
@@ -116,9 +117,10 @@ public class ObserverTest {
     LedgerSubmitter bankC = cluster.node("bank-c").ledger().submitter();
 
     Receipt openA = submit(bankA, CreditContract.OPEN, CreditContract.openPayload(new OpenInquiry("inq-a",
-        pseudonymA, askerKey.toBytes(), consent(), sorted(consortium.bankA, consortium.bankB), deadlineMs, 2)));
-    submit(bankB, CreditContract.OPEN, CreditContract.openPayload(new OpenInquiry("inq-b", pseudonymB,
-        askerKey.toBytes(), consent(), sorted(consortium.bankC), deadlineMs, 1)));
+        List.of(pseudonymA), askerKey.toBytes(), List.of(consent()), sorted(consortium.bankA, consortium.bankB),
+        deadlineMs, 2, 1)));
+    submit(bankB, CreditContract.OPEN, CreditContract.openPayload(new OpenInquiry("inq-b", List.of(pseudonymB),
+        askerKey.toBytes(), List.of(consent()), sorted(consortium.bankC), deadlineMs, 1, 1)));
     TestCluster.Node regulator = cluster.node("regulator");
     assertFalse("a bank serves no observer", cluster.node("bank-a").member().startObserver(Optional.of(opener)));
     assertTrue("the regulator serves it", regulator.member().startObserver(Optional.of(opener)));
@@ -131,9 +133,11 @@ public class ObserverTest {
         CreditContract.reportPayload(new InquiryReport("inq-a", openedReport)));
     submit(bankB, CreditContract.REPORT, CreditContract.reportPayload(new InquiryReport("inq-b", otherReport)));
     submit(bankA, CreditContract.DECISION, CreditContract.decisionPayload(
-        new CreditDecision("inq-a", true, "within-limit")));
+        new CreditDecision("inq-a", List.of(new CustomerDecision(true, "within-limit")))));
+    // A batch of three, found by its second customer's pseudonym.
     Receipt last = submit(bankC, CreditContract.OPEN, CreditContract.openPayload(new OpenInquiry("inq-c",
-        pseudonymA, askerKey.toBytes(), consent(), sorted(consortium.bankA, consortium.bankC), deadlineMs, 1)));
+        List.of(randomBytes(random), pseudonymA, randomBytes(random)), askerKey.toBytes(),
+        List.of(consent(), consent(), consent()), sorted(consortium.bankA, consortium.bankC), deadlineMs, 1, 2)));
     // One more block, so that the last one is known committed on the regulator's replica.
     LedgerChecks.await(bankA.submit(MembershipContract.NAME, MembershipContract.UPDATE,
         MembershipContract.documentPayload(consortium.bankA.document)));
@@ -152,15 +156,19 @@ public class ObserverTest {
     assertEquals(deadlineMs, a.get("deadlineMs").asLong());
     assertEquals(2, a.get("minContributors").asInt());
     assertEquals(openA.height(), a.get("openedAtHeight").asLong());
-    assertTrue(a.toString(), a.get("decision").get("approved").asBoolean());
-    assertEquals("within-limit", a.get("decision").get("reasonCode").asText());
-    assertEquals("no amounts, no ciphertexts", Set.of("id", "asker", "status", "participants",
-        "contributors", "correctors", "deadlineMs", "minContributors", "openedAtHeight", "decision"),
+    assertEquals(1, a.get("customers").asInt());
+    assertEquals(a.toString(), 1, a.get("decisions").size());
+    assertTrue(a.toString(), a.get("decisions").get(0).get("approved").asBoolean());
+    assertEquals("within-limit", a.get("decisions").get(0).get("reasonCode").asText());
+    assertEquals("no amounts, no ciphertexts, no pseudonyms", Set.of("id", "asker", "status", "customers",
+        "participants", "contributors", "correctors", "deadlineMs", "minContributors", "openedAtHeight",
+        "decisions"),
         Set.copyOf(fieldNames(a)));
     JsonNode c = found.get("inquiries").get(1);
     assertEquals("inq-c", c.get("id").asText());
     assertEquals("OPEN", c.get("status").asText());
-    assertTrue("no decision before DECIDED: " + c, c.get("decision").isNull());
+    assertEquals(3, c.get("customers").asInt());
+    assertTrue("no decisions before DECIDED: " + c, c.get("decisions").isNull());
 
     JsonNode none = get(base + "/inquiries?pseudonym=" + HexFormat.of().formatHex(randomBytes(random)), 200);
     assertEquals(none.toString(), 0, none.get("inquiries").size());
@@ -237,7 +245,7 @@ public class ObserverTest {
 
   private static byte[] share(String inquiryId, PaillierEncrypter encrypter, long value) {
     return CreditContract.sharePayload(new EncryptedShare(inquiryId,
-        encrypter.encrypt(BigInteger.valueOf(value)).toBytes()));
+        List.of(encrypter.encrypt(BigInteger.valueOf(value)).toBytes())));
   }
 
   private static byte[] consent() {
