@@ -23,6 +23,7 @@ import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.runtime.ledger.LedgerSubmitter;
 import dev.consilium.runtime.replication.LedgerFollower;
+import dev.consilium.runtime.replication.ReplicaEndpoint;
 import dev.consilium.runtime.replication.SubmissionException;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +73,10 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
 
   private record Followed(LedgerFollower.Followed followed) implements Command {}
 
+  /** The block an inquiry was opened in, read back for its consent (see {@link #contribute}). */
+  private record OpenBlockRead(String inquiryId, ReplicaEndpoint.Command answer, Throwable failure)
+      implements Command {}
+
   /** A step's entry was computed (or could not be). */
   private record Computed(String inquiryId, String action, StepOutput output, Throwable failure) implements Command {}
 
@@ -100,6 +105,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private final DeskSettings settings;
   private final InquiryWork work;
   private final LedgerSubmitter ledger;
+  private final ActorRef<ReplicaEndpoint.Command> replica;
   private final Clock clock;
   private final Executor cpu;
   private final Map<String, Asked> asked = new HashMap<>();
@@ -123,28 +129,31 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private final DeskStats.Counters counters = new DeskStats.Counters();
 
   private CreditDesk(ActorContext<Command> context, Did self, DeskSettings settings, InquiryWork work,
-      LedgerSubmitter ledger, Clock clock) {
+      LedgerSubmitter ledger, ActorRef<ReplicaEndpoint.Command> replica, Clock clock) {
     super(context);
     this.context = context;
     this.self = self;
     this.settings = settings;
     this.work = work;
     this.ledger = ledger;
+    this.replica = replica;
     this.clock = clock;
     this.cpu = context.getSystem().dispatchers().lookup(DispatcherSelector.blocking());
   }
 
   /**
    * The desk of institution {@code self}: it follows the ledger through {@code follower}, computes its steps
-   * with {@code work} and submits them through {@code ledger}.
+   * with {@code work} and submits them through {@code ledger}; {@code replica} (this member's replica
+   * endpoint) gives back an opening block whose news came before the desk subscribed.
    */
   public static Behavior<Command> create(Did self, DeskSettings settings, InquiryWork work,
-      ActorRef<LedgerFollower.Command> follower, LedgerSubmitter ledger, Clock clock) {
+      ActorRef<LedgerFollower.Command> follower, LedgerSubmitter ledger, ActorRef<ReplicaEndpoint.Command> replica,
+      Clock clock) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       context.setLoggerName(CreditDesk.class);
       follower.tell(new LedgerFollower.Subscribe(context.messageAdapter(LedgerFollower.Followed.class, Followed::new)));
       timers.startTimerWithFixedDelay(Tick.INSTANCE, Duration.ofMillis(settings.tickIntervalMs()));
-      return new CreditDesk(context, self, settings, work, ledger, clock);
+      return new CreditDesk(context, self, settings, work, ledger, replica, clock);
     }));
   }
 
@@ -154,6 +163,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
         .onMessage(Inquire.class, this::onInquire)
         .onMessage(GetStats.class, this::onGetStats)
         .onMessage(Followed.class, this::onFollowed)
+        .onMessage(OpenBlockRead.class, this::onOpenBlockRead)
         .onMessage(Computed.class, this::onComputed)
         .onMessage(Submitted.class, this::onSubmitted)
         .onMessageEquals(Tick.INSTANCE, this::onTick)
@@ -303,10 +313,48 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     }
   }
 
+  /**
+   * Contributes once the consent is known. It comes with the open entry; an inquiry opened before this desk
+   * subscribed (a member restarting) is known from the state alone, so its opening block is read back first.
+   */
   private void contribute(String id, Inquiry inquiry) {
     byte[] consent = consents.get(id);
+    if (consent == null && inquiry.customerCount() == 1) {
+      readOpenBlock(id, inquiry.openedAtHeight());
+      return;
+    }
     LedgerState at = state;
     compute(id, CreditContract.CONTRIBUTE, () -> StepOutput.of(work.contribution(inquiry, id, consent, at)));
+  }
+
+  private void readOpenBlock(String id, long height) {
+    String key = id + "/consent";
+    if (!due(key)) {
+      return;
+    }
+    inFlight.add(key);
+    context.ask(ReplicaEndpoint.Command.class, replica, Duration.ofSeconds(5),
+        replyTo -> new ReplicaEndpoint.GetBlocks(height, 1, replyTo),
+        (answer, failure) -> new OpenBlockRead(id, answer, failure));
+  }
+
+  private Behavior<Command> onOpenBlockRead(OpenBlockRead read) {
+    String key = read.inquiryId() + "/consent";
+    inFlight.remove(key);
+    if (read.failure() == null && read.answer() instanceof ReplicaEndpoint.Blocks blocks) {
+      Set<String> touched = new HashSet<>();
+      blocks.blocks().forEach(block -> block.entries().stream()
+          .filter(entry -> entry.contract().equals(CreditContract.NAME)
+              && entry.action().equals(CreditContract.OPEN))
+          .forEach(entry -> noteEntry(entry, touched)));
+    }
+    if (!consents.containsKey(read.inquiryId())) {
+      // Not read (the replica is catching up, or answered late): the next tick asks again, a moment later.
+      retryAfterMs.put(key, clock.millis() + settings.tickIntervalMs() * 5);
+      return this;
+    }
+    advance(read.inquiryId());
+    return this;
   }
 
   /** Decrypts the total (kept for the decision), then seals it to the regulator. */

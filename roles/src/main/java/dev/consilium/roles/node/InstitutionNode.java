@@ -48,7 +48,8 @@ public final class InstitutionNode implements AutoCloseable {
       InquiryWork work = new InquiryWork(node.identity().did(), agreementKey, pseudonyms, book, keys, settings, clock,
           random);
       ActorRef<CreditDesk.Command> desk = node.system().systemActorOf(CreditDesk.create(node.identity().did(),
-          settings, work, node.follower(), node.ledger().submitter(), clock), DESK_NAME, Props.empty());
+          settings, work, node.follower(), node.ledger().submitter(), node.ledger().endpoint(), clock), DESK_NAME,
+          Props.empty());
       return new InstitutionNode(book, desk);
     } catch (RuntimeException e) {
       book.close();
