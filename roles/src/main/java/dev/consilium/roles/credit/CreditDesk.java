@@ -277,7 +277,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
         }
         long expireAtMs = inquiry.deadlineMs() + (asker ? 0 : settings.expireGraceMs());
         if (now >= expireAtMs) {
-          submitOnce(id, CreditContract.EXPIRE, CreditContract.expirePayload(id));
+          submitOnce(id, CreditContract.EXPIRE, () -> CreditContract.expirePayload(id));
         }
       }
       case CORRECTING -> {
@@ -293,7 +293,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       }
       case REPORTED -> {
         if (mine != null && mine.decrypted()) {
-          submitOnce(id, CreditContract.DECISION, work.decision(id, mine.application(), mine.totalCents()));
+          submitOnce(id, CreditContract.DECISION, () -> work.decision(id, mine.application(), mine.totalCents()));
         }
       }
       case DECIDED -> {
@@ -385,13 +385,14 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
         (output, failure) -> new Computed(id, action, output, failure));
   }
 
-  private void submitOnce(String id, String action, byte[] payload) {
+  /** Submits the payload {@code payload} builds, unless the step is not due; built only when it is. */
+  private void submitOnce(String id, String action, Supplier<byte[]> payload) {
     String key = id + "/" + action;
     if (!due(key)) {
       return;
     }
     inFlight.add(key);
-    submit(id, action, payload);
+    submit(id, action, payload.get());
   }
 
   /** Drops what this desk kept of the steps of inquiry {@code id}, which has ended for it. */

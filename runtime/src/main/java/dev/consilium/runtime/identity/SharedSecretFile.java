@@ -3,7 +3,6 @@ package dev.consilium.runtime.identity;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
  * A symmetric secret the consortium hands its members, such as the key of customer pseudonyms: the raw
@@ -47,10 +46,5 @@ public final class SharedSecretFile {
     } finally {
       Arrays.fill(text, (byte) 0);
     }
-  }
-
-  /** Warnings about {@code file}'s permissions (others may read it), for the caller to print. */
-  public static Optional<String> permissionWarning(Path file) throws IOException {
-    return SecretFileMode.warning(file);
   }
 }

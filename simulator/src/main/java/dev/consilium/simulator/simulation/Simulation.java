@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -62,7 +61,6 @@ public final class Simulation {
     SimulationReport.Builder report = new SimulationReport.Builder(plan, root);
     MemberProcesses processes = plan.inProcess() ? new InProcessMembers(dir) : new SeparateJvms(dir);
     long startMs;
-    long endMs;
     try {
       err.println("simulate: starting " + members.size() + " members " + (plan.inProcess() ? "in this JVM"
           : "in one JVM each"));
@@ -72,7 +70,7 @@ public final class Simulation {
       awaitFormed(dir, members, processes);
       startMs = System.currentTimeMillis() + START_DELAY_MS;
       Files.writeString(dir.go(), String.valueOf(startMs), StandardCharsets.UTF_8);
-      endMs = follow(dir, members, processes, report);
+      follow(dir, members, processes, report);
       converge(dir, members, report);
     } finally {
       err.println("simulate: stopping the members");
@@ -87,7 +85,7 @@ public final class Simulation {
     for (String member : members) {
       outcomes.addAll(ResultsFile.read(dir.results(member)));
     }
-    report.outcomes(outcomes, workload, population, bankDids(dir), startMs, endMs);
+    report.outcomes(outcomes, workload, population, bankDids(dir), startMs);
     report.cpu(finalStatus, plan.inProcess());
     SimulationReport done = report.build();
     if (!plan.keep() && done.passed()) {
@@ -128,7 +126,7 @@ public final class Simulation {
   }
 
   /** Shows progress until every inquiry has an outcome; kills and restarts a member when asked. */
-  private long follow(WorkDir dir, List<String> members, MemberProcesses processes,
+  private void follow(WorkDir dir, List<String> members, MemberProcesses processes,
       SimulationReport.Builder report) throws InterruptedException {
     int total = plan.inquiries();
     long expectedMs = Math.round(total * 1000.0 / plan.rate());
@@ -144,12 +142,12 @@ public final class Simulation {
       progress.show(done);
       if (done >= total) {
         progress.finish();
-        return System.currentTimeMillis();
+        return;
       }
       if (System.currentTimeMillis() > giveUpAt) {
         progress.finish();
         report.problem("only " + done + " of " + total + " inquiries ended before the run gave up");
-        return System.currentTimeMillis();
+        return;
       }
       if (plan.kill().isPresent()) {
         SimulationPlan.Kill kill = plan.kill().get();
@@ -285,11 +283,5 @@ public final class Simulation {
     void finish() {
       err.println();
     }
-  }
-
-  static Optional<String> firstDifference(Map<String, String> byMember) {
-    Map<String, List<String>> groups = new HashMap<>();
-    byMember.forEach((member, value) -> groups.computeIfAbsent(value, v -> new ArrayList<>()).add(member));
-    return groups.size() <= 1 ? Optional.empty() : Optional.of(groups.toString());
   }
 }

@@ -111,7 +111,7 @@ public record SimulationReport(SimulationPlan plan, Path workDir, List<String> p
      * ({@code bankByDid} numbers them), which is every bank's unless one was lost.
      */
     void outcomes(List<InquiryOutcome> outcomes, List<WorkItem> workload, Population population,
-        Map<String, Integer> bankByDid, long startMs, long endMs) {
+        Map<String, Integer> bankByDid, long startMs) {
       CreditRule rule = CreditRule.fromConfig(ConfigFactory.load());
       Map<String, InquiryOutcome> byId = new HashMap<>();
       for (InquiryOutcome outcome : outcomes) {
@@ -192,7 +192,11 @@ public record SimulationReport(SimulationPlan plan, Path workDir, List<String> p
     }
 
     SimulationReport build() {
-      Simulation.firstDifference(heads).ifPresent(d -> problems.add("the ledger copies end at different heads: " + d));
+      Map<String, List<String>> membersByHead = new LinkedHashMap<>();
+      heads.forEach((member, head) -> membersByHead.computeIfAbsent(head, h -> new ArrayList<>()).add(member));
+      if (membersByHead.size() > 1) {
+        problems.add("the ledger copies end at different heads: " + membersByHead);
+      }
       if (heads.size() != bytesOnDisk.size() && problems.isEmpty()) {
         problems.add("not every ledger copy could be verified");
       }
