@@ -8,12 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -31,14 +28,6 @@ public class SimulationTest {
   private static final long SEED = 20261206L;
   private static final int BANKS = 4;
   private static final int CUSTOMERS = 400;
-  /**
-   * Amounts this large are searched for as decimal text too: shorter digit runs occur by chance in any file.
-   * As text an amount is a number of its own, so a match inside a longer run of hex digits does not count, nor
-   * one right after ':', which is how H2's MVStore writes its own chunk headers (key:hex, such as a time in
-   * ms): those are the database's bookkeeping, and once coincided with an amount.
-   */
-  private static final long MIN_ASCII_AMOUNT = 1_000_000L;
-
   @Rule public TemporaryFolder folder = new TemporaryFolder();
 
   @Test
@@ -73,49 +62,8 @@ public class SimulationTest {
     WorkDir dir = new WorkDir(workDir);
     for (String member : ConsortiumSetup.members(BANKS)) {
       byte[] ledger = Files.readAllBytes(dir.data(member).resolve("ledger.mv.db"));
-      List<String> found = scan(ledger, ids, amounts);
+      List<String> found = new PlaintextScan(ledger).find(ids, amounts, SEED);
       assertTrue(member + "'s ledger copy holds plaintext: " + found, found.isEmpty());
     }
-  }
-
-  private static List<String> scan(byte[] bytes, Set<String> ids, Set<Long> amounts) {
-    String file = new String(bytes, StandardCharsets.ISO_8859_1);
-    List<String> found = new ArrayList<>();
-    for (String id : ids) {
-      if (contains(file, id.getBytes(StandardCharsets.UTF_8))) {
-        found.add("customer id " + id);
-      }
-    }
-    for (long amount : amounts) {
-      if (contains(file, ByteBuffer.allocate(8).putLong(amount).array())
-          || contains(file, ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(amount).array())
-          || (amount >= MIN_ASCII_AMOUNT && containsNumber(file, Long.toString(amount)))) {
-        found.add("amount " + amount);
-      }
-    }
-    return found;
-  }
-
-  /** Whether {@code number} stands in {@code haystack} as a number of its own (see MIN_ASCII_AMOUNT). */
-  private static boolean containsNumber(String haystack, String number) {
-    for (int at = haystack.indexOf(number); at >= 0; at = haystack.indexOf(number, at + 1)) {
-      int before = at - 1;
-      int after = at + number.length();
-      boolean alone = (before < 0 || (!isHexDigit(haystack.charAt(before)) && haystack.charAt(before) != ':'))
-          && (after >= haystack.length() || !isHexDigit(haystack.charAt(after)));
-      if (alone) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isHexDigit(char c) {
-    return Character.digit(c, 16) >= 0;
-  }
-
-  /** Byte search through Latin-1 strings, one char per byte, whose indexOf the JIT makes fast. */
-  private static boolean contains(String haystack, byte[] needle) {
-    return haystack.indexOf(new String(needle, StandardCharsets.ISO_8859_1)) >= 0;
   }
 }
