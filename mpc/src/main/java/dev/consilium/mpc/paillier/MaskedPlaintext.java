@@ -32,6 +32,24 @@ public final class MaskedPlaintext {
     return encrypter.encrypt(of(BigInteger.ZERO, correction, encrypter.publicKey()));
   }
 
+  /**
+   * (packed + mask) mod n, for a plaintext of packed values ({@link PackingLayout#pack}) in [0, n): packed
+   * sums are decoded slot by slot, not as signed numbers, so no signed encoding is applied. The masks of all
+   * contributors cancel in the sum, which then decrypts to the slot-wise sum of their packed values.
+   */
+  public static BigInteger ofPacked(BigInteger packed, BigInteger mask, PaillierPublicKey key) {
+    requireMaskInRange(mask, key);
+    if (packed.signum() < 0 || packed.compareTo(key.modulus()) >= 0) {
+      throw new IllegalArgumentException("packed plaintext is not in [0, n) for key " + key.fingerprintHex());
+    }
+    return packed.add(mask).mod(key.modulus());
+  }
+
+  /** Encrypts packed values plus a mask under the encrypter's key. */
+  public static PaillierCiphertext encryptPacked(PaillierEncrypter encrypter, BigInteger packed, BigInteger mask) {
+    return encrypter.encrypt(ofPacked(packed, mask, encrypter.publicKey()));
+  }
+
   private static void requireMaskInRange(BigInteger mask, PaillierPublicKey key) {
     if (mask.signum() < 0 || mask.compareTo(key.modulus()) >= 0) {
       // The mask's value is secret; only the fact that it is out of range is reported.

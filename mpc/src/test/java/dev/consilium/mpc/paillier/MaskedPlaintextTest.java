@@ -1,5 +1,6 @@
 package dev.consilium.mpc.paillier;
 
+import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertThrows;
@@ -41,6 +42,40 @@ public class MaskedPlaintextTest {
     PaillierCiphertext contribution = MaskedPlaintext.encrypt(TestKeys.ENCRYPTER, 700L, mask);
     PaillierCiphertext correction = MaskedPlaintext.encryptCorrection(TestKeys.ENCRYPTER, n.subtract(mask));
     assertEquals(700L, TestKeys.DECRYPTER.decryptLong(contribution.add(correction)));
+  }
+
+  @Test
+  public void encryptPacked_zeroSumMasks_totalUnpacksToSlotwiseSums() throws Exception {
+    SecureRandom random = DeterministicRandom.secureRandom(6);
+    int banks = 4;
+    PackingLayout layout = PackingLayout.unsigned(60, banks,
+        PackingLayout.maxSlots(key.parameters(), 60, banks));
+    long[][] amounts = new long[banks][layout.slots()];
+    long[] expected = new long[layout.slots()];
+    BigInteger sumOfMasks = BigInteger.ZERO;
+    PaillierCiphertext total = null;
+    for (int bank = 0; bank < banks; bank++) {
+      for (int slot = 0; slot < layout.slots(); slot++) {
+        amounts[bank][slot] = (random.nextLong() >>> 4) % (1L << 60); // up to the full 60 bits
+        expected[slot] += amounts[bank][slot];
+      }
+      BigInteger mask = bank < banks - 1 ? new BigInteger(n.bitLength() + 64, random).mod(n)
+          : sumOfMasks.negate().mod(n);
+      sumOfMasks = sumOfMasks.add(mask);
+      PaillierCiphertext c = MaskedPlaintext.encryptPacked(TestKeys.ENCRYPTER, layout.pack(amounts[bank]), mask);
+      assertNotEquals("a single share decrypts to the mask, not the packed amounts", layout.pack(amounts[bank]),
+          TestKeys.DECRYPTER.decrypt(c));
+      total = total == null ? c : total.add(c);
+    }
+    assertArrayEquals(expected, layout.unpack(TestKeys.DECRYPTER.decrypt(total), layout.slots(), banks));
+  }
+
+  @Test
+  public void ofPacked_outOfRange_throws() {
+    assertThrows(IllegalArgumentException.class, () -> MaskedPlaintext.ofPacked(n, BigInteger.ONE, key));
+    assertThrows(IllegalArgumentException.class,
+        () -> MaskedPlaintext.ofPacked(BigInteger.ONE.negate(), BigInteger.ONE, key));
+    assertThrows(IllegalArgumentException.class, () -> MaskedPlaintext.ofPacked(BigInteger.ONE, n, key));
   }
 
   @Test

@@ -1,28 +1,44 @@
 package dev.consilium.roles.credit;
 
+import dev.consilium.ledger.credit.OpenInquiry;
 import dev.consilium.roles.customer.Consent;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * A loan application at this institution, which it investigates across the consortium: the inquiry id it
- * will go on the ledger under, the customer (known here by id, everywhere else by pseudonym), their signed
- * consent, the amount asked for and the declared annual income. The customer id never leaves this bank.
+ * Loan applications at this institution that it investigates across the consortium as one inquiry: the
+ * inquiry id it goes on the ledger under, and its applicants (one, or a batch of up to
+ * {@link OpenInquiry#MAX_CUSTOMERS}, each a different customer). The customers' ids never leave this bank.
  */
-public record Application(String inquiryId, String customerId, Consent consent, long requestedCents,
-    long annualIncomeCents) {
+public record Application(String inquiryId, List<Applicant> applicants) {
   public Application {
     Objects.requireNonNull(inquiryId, "inquiryId");
-    Objects.requireNonNull(customerId, "customerId");
-    Objects.requireNonNull(consent, "consent");
-    if (requestedCents <= 0 || annualIncomeCents < 0) {
-      throw new IllegalArgumentException("application " + inquiryId + ": the amount asked for must be positive and"
-          + " the income not negative");
+    applicants = List.copyOf(applicants);
+    if (applicants.isEmpty() || applicants.size() > OpenInquiry.MAX_CUSTOMERS) {
+      throw new IllegalArgumentException("application " + inquiryId + " has " + applicants.size()
+          + " applicants; an inquiry covers 1 to " + OpenInquiry.MAX_CUSTOMERS);
+    }
+    Set<String> customers = new HashSet<>();
+    for (int i = 0; i < applicants.size(); i++) {
+      if (!customers.add(applicants.get(i).customerId())) {
+        // By index: the customer id stays out of the message.
+        throw new IllegalArgumentException("application " + inquiryId + ": applicant " + i
+            + " is a customer already in the batch");
+      }
     }
   }
 
-  /** The inquiry id only: the customer and the amounts stay out of logs. */
+  /** One customer's application. */
+  public Application(String inquiryId, String customerId, Consent consent, long requestedCents,
+      long annualIncomeCents) {
+    this(inquiryId, List.of(new Applicant(customerId, consent, requestedCents, annualIncomeCents)));
+  }
+
+  /** The inquiry id and the batch size only: the customers and the amounts stay out of logs. */
   @Override
   public String toString() {
-    return "Application[" + inquiryId + "]";
+    return "Application[" + inquiryId + ", " + applicants.size() + " applicants]";
   }
 }

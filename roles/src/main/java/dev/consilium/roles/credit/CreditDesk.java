@@ -29,9 +29,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -80,10 +80,10 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   /** A step's entry was computed (or could not be). */
   private record Computed(String inquiryId, String action, StepOutput output, Throwable failure) implements Command {}
 
-  /** A step's entry, and for a report the total it was decrypted from, which the decision needs. */
-  private record StepOutput(byte[] payload, OptionalLong total) {
+  /** A step's entry, and for a report the totals it was decrypted from, which the decision needs. */
+  private record StepOutput(byte[] payload, List<Long> totals) {
     static StepOutput of(byte[] payload) {
-      return new StepOutput(payload, OptionalLong.empty());
+      return new StepOutput(payload, List.of());
     }
   }
 
@@ -94,9 +94,13 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
 
   /** An inquiry this desk asked, until it ends. */
   private record Asked(Application application, ActorRef<StatusReply<InquiryResult>> replyTo, long startedAtMs,
-      long totalCents, boolean decrypted) {
-    Asked withTotal(long total) {
-      return new Asked(application, replyTo, startedAtMs, total, true);
+      List<Long> totalsCents) {
+    Asked withTotals(List<Long> totals) {
+      return new Asked(application, replyTo, startedAtMs, totals);
+    }
+
+    boolean decrypted() {
+      return !totalsCents.isEmpty();
     }
   }
 
@@ -109,8 +113,8 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private final Clock clock;
   private final Executor cpu;
   private final Map<String, Asked> asked = new HashMap<>();
-  /** The consent of each inquiry this bank takes part in, from its open entry: the state keeps only a hash. */
-  private final Map<String, byte[]> consents = new HashMap<>();
+  /** The consents of each inquiry this bank takes part in, from its open entry: the state keeps only a hash. */
+  private final Map<String, List<byte[]>> consents = new HashMap<>();
   /** Inquiries this bank takes part in or asked that have not ended. */
   private final Set<String> watched = new HashSet<>();
   /** "inquiry/action" of every entry being computed or awaiting its receipt. */
@@ -182,7 +186,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       return this;
     }
     long now = clock.millis();
-    asked.put(id, new Asked(application, inquire.replyTo(), now, 0, false));
+    asked.put(id, new Asked(application, inquire.replyTo(), now, List.of()));
     watched.add(id);
     LedgerState at = state;
     long deadlineMs = now + settings.inquiryTimeoutMs();
@@ -223,9 +227,8 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     try {
       if (entry.action().equals(CreditContract.OPEN)) {
         OpenInquiry open = CanonicalReader.decode(entry.payload(), OpenInquiry::read);
-        // This desk answers single-customer inquiries only (InquiryWork refuses a batch), so one consent.
-        if (open.participants().contains(self) && open.customerCount() == 1) {
-          consents.put(open.inquiryId(), open.consents().get(0));
+        if (open.participants().contains(self)) {
+          consents.put(open.inquiryId(), open.consents());
         }
         touched.add(open.inquiryId());
       } else {
@@ -293,21 +296,19 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       }
       case REPORTED -> {
         if (mine != null && mine.decrypted()) {
-          submitOnce(id, CreditContract.DECISION, () -> work.decision(id, mine.application(), mine.totalCents()));
+          submitOnce(id, CreditContract.DECISION, () -> work.decision(id, mine.application(), mine.totalsCents()));
         }
       }
       case DECIDED -> {
         if (mine != null) {
-          finish(id, mine, new InquiryResult(id, InquiryResult.Ending.DECIDED,
-              OptionalLong.of(mine.totalCents()), inquiry.decisions().get(0).approved(),
-              inquiry.decisions().get(0).reasonCode(),
-              inquiry.contributors(), now - mine.startedAtMs()));
+          finish(id, mine, new InquiryResult(id, InquiryResult.Ending.DECIDED, mine.totalsCents(),
+              inquiry.decisions(), inquiry.contributors(), now - mine.startedAtMs()));
         }
       }
       case INSUFFICIENT -> {
         if (mine != null) {
-          finish(id, mine, new InquiryResult(id, InquiryResult.Ending.INSUFFICIENT, OptionalLong.empty(),
-              false, "", inquiry.contributors(), now - mine.startedAtMs()));
+          finish(id, mine, new InquiryResult(id, InquiryResult.Ending.INSUFFICIENT, List.of(), List.of(),
+              inquiry.contributors(), now - mine.startedAtMs()));
         }
       }
     }
@@ -318,13 +319,14 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
    * subscribed (a member restarting) is known from the state alone, so its opening block is read back first.
    */
   private void contribute(String id, Inquiry inquiry) {
-    byte[] consent = consents.get(id);
-    if (consent == null && inquiry.customerCount() == 1) {
+    List<byte[]> inquiryConsents = consents.get(id);
+    if (inquiryConsents == null) {
       readOpenBlock(id, inquiry.openedAtHeight());
       return;
     }
     LedgerState at = state;
-    compute(id, CreditContract.CONTRIBUTE, () -> StepOutput.of(work.contribution(inquiry, id, consent, at)));
+    compute(id, CreditContract.CONTRIBUTE,
+        () -> StepOutput.of(work.contribution(inquiry, id, inquiryConsents, at)));
   }
 
   private void readOpenBlock(String id, long height) {
@@ -361,8 +363,8 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private void report(String id, Inquiry inquiry, Asked mine) {
     LedgerState at = state;
     compute(id, CreditContract.REPORT, () -> {
-      long total = work.decryptTotal(inquiry, id);
-      return new StepOutput(work.report(id, total, at), OptionalLong.of(total));
+      List<Long> totals = work.decryptTotals(inquiry, id);
+      return new StepOutput(work.report(id, totals, at), totals);
     });
   }
 
@@ -432,8 +434,8 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       return this;
     }
     Asked mine = asked.get(id);
-    if (mine != null && computed.output().total().isPresent()) {
-      asked.put(id, mine.withTotal(computed.output().total().getAsLong()));
+    if (mine != null && !computed.output().totals().isEmpty()) {
+      asked.put(id, mine.withTotals(computed.output().totals()));
     }
     submit(id, computed.action(), computed.output().payload());
     return this;

@@ -29,7 +29,6 @@ import dev.consilium.roles.institution.PaillierKeyRing;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.SecureRandom;
@@ -85,89 +84,120 @@ public final class InquiryWork {
 
   /**
    * The {@code open} entry of {@code application}: every admitted institution (this one included) takes
-   * part, under this bank's current Paillier key; the consent must be the customer's, for this inquiry and
-   * this bank. One customer, so one pseudonym, one consent and one ciphertext per share: this desk does not
-   * batch.
+   * part, under this bank's current Paillier key; each consent must be its customer's, for this inquiry and
+   * this bank. The amounts are packed ({@link InquiryPacking}), so the share of a batch is a few ciphertexts.
    */
   byte[] open(Application application, LedgerState state, long deadlineMs) {
-    byte[] pseudonym = pseudonyms.pseudonym(application.customerId());
-    Consent consent = application.consent();
-    if (!Arrays.equals(pseudonym, consent.pseudonym())) {
-      throw new StepRefusal("the consent for inquiry " + application.inquiryId() + " names another customer");
+    String inquiryId = application.inquiryId();
+    List<byte[]> pseudonymList = new ArrayList<>(application.applicants().size());
+    List<byte[]> consentList = new ArrayList<>(application.applicants().size());
+    for (int i = 0; i < application.applicants().size(); i++) {
+      Applicant applicant = application.applicants().get(i);
+      byte[] pseudonym = pseudonyms.pseudonym(applicant.customerId());
+      Consent consent = applicant.consent();
+      if (!Arrays.equals(pseudonym, consent.pseudonym())) {
+        throw new StepRefusal("the consent of applicant " + i + " of inquiry " + inquiryId
+            + " names another customer");
+      }
+      // A customer on file must have signed with the key on file; a new applicant with the key they applied with.
+      Optional<LoanBook.Holding> holding = book.findByPseudonym(pseudonym);
+      checkConsent(consent, holding.flatMap(LoanBook.Holding::consentKey).orElse(consent.customerKey()),
+          inquiryId, self);
+      pseudonymList.add(pseudonym);
+      consentList.add(consent.toCanonicalBytes());
     }
-    // A customer on file must have signed with the key on file; a new applicant with the key they applied with.
-    Optional<LoanBook.Holding> holding = book.findByPseudonym(pseudonym);
-    checkConsent(consent, holding.flatMap(LoanBook.Holding::consentKey).orElse(consent.customerKey()),
-        application.inquiryId(), self);
     List<Did> participants = new ArrayList<>();
     for (MemberDocument member : state.membership().admittedWithRole(INSTITUTION)) {
       participants.add(member.did());
     }
     participants.sort(null);
     PaillierPublicKey key = keys.current();
-    return CreditContract.openPayload(new OpenInquiry(application.inquiryId(), List.of(pseudonym), key.toBytes(),
-        List.of(consent.toCanonicalBytes()), participants, deadlineMs, settings.minContributors(participants.size()),
-        1));
+    InquiryPacking packing = InquiryPacking.of(key.parameters(), participants.size(), pseudonymList.size());
+    return CreditContract.openPayload(new OpenInquiry(inquiryId, pseudonymList, key.toBytes(), consentList,
+        participants, deadlineMs, settings.minContributors(participants.size()), packing.ciphertexts()));
   }
 
   /**
-   * This bank's {@code contribute} entry: what the customer owes here (0 when nothing, so absence is hidden),
-   * plus its zero-sum mask, encrypted under the asker's key. A customer on file is answered for only with
-   * their valid consent.
+   * This bank's {@code contribute} entry: what each customer owes here (0 when nothing, so absence is
+   * hidden), packed, each ciphertext plus this bank's zero-sum mask for it, encrypted under the asker's key.
+   * A customer on file is answered for only with their valid consent.
    */
-  byte[] contribution(Inquiry inquiry, String inquiryId, byte[] consentBytes, LedgerState state) {
-    requireSingleCustomer(inquiry, inquiryId);
-    byte[] pseudonym = inquiry.pseudonyms().get(0);
-    Optional<LoanBook.Holding> holding = book.findByPseudonym(pseudonym);
-    long amount = 0;
-    if (holding.isPresent()) {
-      if (consentBytes == null) {
-        throw new StepRefusal("inquiry " + inquiryId + " concerns a customer on file, and this bank has not seen"
-            + " its consent");
-      }
-      Consent consent;
-      try {
-        consent = Consent.fromBytes(consentBytes);
-      } catch (CanonicalFormatException e) {
-        throw new StepRefusal("the consent of inquiry " + inquiryId + " does not read: " + e.getMessage());
-      }
-      if (!Arrays.equals(consent.pseudonym(), pseudonym)) {
-        throw new StepRefusal("the consent of inquiry " + inquiryId + " names another customer");
-      }
-      checkConsent(consent, holding.get().consentKey().orElseThrow(() -> new StepRefusal("inquiry " + inquiryId
-          + " concerns a customer on file without a consent key; this bank cannot check the consent")),
-          inquiryId, inquiry.asker());
-      amount = holding.get().outstandingCents();
+  byte[] contribution(Inquiry inquiry, String inquiryId, List<byte[]> consents, LedgerState state) {
+    int customers = inquiry.customerCount();
+    if (consents.size() != customers) {
+      throw new StepRefusal("inquiry " + inquiryId + " concerns " + customers + " customers, and this bank has "
+          + consents.size() + " consents for it");
     }
-    long value = amount;
     PaillierEncrypter encrypter = encrypter(inquiry);
+    InquiryPacking packing = packing(inquiry, inquiryId, encrypter.publicKey());
+    long[] amounts = new long[customers];
+    for (int i = 0; i < customers; i++) {
+      amounts[i] = amountFor(inquiry, inquiryId, i, consents.get(i), packing.maxAmountCents());
+    }
     List<X25519PublicKey> banks = agreementKeys(inquiry, state.membership());
     int position = inquiry.participants().indexOf(self);
-    byte[] ciphertext = timed(() -> {
-      try {
-        return (settings.naiveBaseline() ? encrypter.encryptSigned(value)
-            : maskedShare(agreementKey, position, banks, inquiryId, value, encrypter)).toBytes();
-      } catch (InvalidKeyException e) {
-        throw new StepRefusal("a participant's agreement key is unusable: " + e.getMessage());
+    List<byte[]> ciphertexts = timed(() -> {
+      List<byte[]> out = new ArrayList<>(packing.ciphertexts());
+      for (int index = 0; index < packing.ciphertexts(); index++) {
+        BigInteger packed = packing.pack(amounts, index);
+        try {
+          out.add((settings.naiveBaseline() ? encrypter.encrypt(packed)
+              : maskedShare(agreementKey, position, banks, inquiryId, index, packed, encrypter)).toBytes());
+        } catch (InvalidKeyException e) {
+          throw new StepRefusal("a participant's agreement key is unusable: " + e.getMessage());
+        }
       }
+      return out;
     });
-    return CreditContract.sharePayload(new EncryptedShare(inquiryId, List.of(ciphertext)));
+    return CreditContract.sharePayload(new EncryptedShare(inquiryId, ciphertexts));
+  }
+
+  /** What customer {@code index} of the inquiry owes here, once their consent holds; 0 when not on file. */
+  private long amountFor(Inquiry inquiry, String inquiryId, int index, byte[] consentBytes, long maxCents) {
+    byte[] pseudonym = inquiry.pseudonyms().get(index);
+    Optional<LoanBook.Holding> holding = book.findByPseudonym(pseudonym);
+    if (holding.isEmpty()) {
+      return 0;
+    }
+    Consent consent;
+    try {
+      consent = Consent.fromBytes(consentBytes);
+    } catch (CanonicalFormatException e) {
+      throw new StepRefusal("the consent of customer " + index + " of inquiry " + inquiryId + " does not read: "
+          + e.getMessage());
+    }
+    if (!Arrays.equals(consent.pseudonym(), pseudonym)) {
+      throw new StepRefusal("the consent of customer " + index + " of inquiry " + inquiryId
+          + " names another customer");
+    }
+    checkConsent(consent, holding.get().consentKey().orElseThrow(() -> new StepRefusal("customer " + index
+        + " of inquiry " + inquiryId + " is on file without a consent key; this bank cannot check the consent")),
+        inquiryId, inquiry.asker());
+    long amount = holding.get().outstandingCents();
+    if (amount > maxCents) {
+      throw new StepRefusal("customer " + index + " of inquiry " + inquiryId + " owes this bank more than the "
+          + "inquiry's packing holds for " + inquiry.participants().size() + " participants");
+    }
+    return amount;
   }
 
   /**
-   * {@code amount} plus this bank's zero-sum mask for the inquiry, encrypted: alone it decrypts to a number
-   * uniform mod n; the masks of all {@code banks} (in the inquiry's order) cancel in the sum.
+   * Packed {@code amounts} (ciphertext {@code index} of an inquiry's share) plus this bank's zero-sum mask for
+   * that ciphertext, encrypted: alone it decrypts to a number uniform mod n; the masks of all {@code banks}
+   * (in the inquiry's order) cancel in the sum.
    */
   static PaillierCiphertext maskedShare(X25519PrivateKey mine, int position, List<X25519PublicKey> banks,
-      String inquiryId, long amount, PaillierEncrypter encrypter) throws InvalidKeyException {
-    BigInteger mask = ZeroSumMask.totalMask(mine, position, banks, idBytes(inquiryId),
+      String inquiryId, int index, BigInteger packed, PaillierEncrypter encrypter) throws InvalidKeyException {
+    BigInteger mask = ZeroSumMask.totalMask(mine, position, banks, InquiryPacking.maskInput(inquiryId, index),
         encrypter.publicKey().modulus());
-    return MaskedPlaintext.encrypt(encrypter, amount, mask);
+    return MaskedPlaintext.encryptPacked(encrypter, packed, mask);
   }
 
-  /** This bank's {@code correct} entry: the negation of its masks with the participants that never contributed. */
+  /**
+   * This bank's {@code correct} entry: for each ciphertext, the negation of its masks with the participants
+   * that never contributed.
+   */
   byte[] correction(Inquiry inquiry, String inquiryId, LedgerState state) {
-    requireSingleCustomer(inquiry, inquiryId);
     Set<Integer> missing = new HashSet<>();
     for (int i = 0; i < inquiry.participants().size(); i++) {
       if (!inquiry.contributors().contains(inquiry.participants().get(i))) {
@@ -175,22 +205,31 @@ public final class InquiryWork {
       }
     }
     PaillierEncrypter encrypter = encrypter(inquiry);
+    int count = packing(inquiry, inquiryId, encrypter.publicKey()).ciphertexts();
     List<X25519PublicKey> banks = agreementKeys(inquiry, state.membership());
     int position = inquiry.participants().indexOf(self);
-    byte[] ciphertext = timed(() -> {
-      try {
-        BigInteger correction = settings.naiveBaseline() ? BigInteger.ZERO : ZeroSumMask.correction(agreementKey,
-            position, banks, missing, idBytes(inquiryId), encrypter.publicKey().modulus());
-        return MaskedPlaintext.encryptCorrection(encrypter, correction).toBytes();
-      } catch (InvalidKeyException e) {
-        throw new StepRefusal("a participant's agreement key is unusable: " + e.getMessage());
+    List<byte[]> ciphertexts = timed(() -> {
+      List<byte[]> out = new ArrayList<>(count);
+      for (int index = 0; index < count; index++) {
+        try {
+          BigInteger correction = settings.naiveBaseline() ? BigInteger.ZERO : ZeroSumMask.correction(agreementKey,
+              position, banks, missing, InquiryPacking.maskInput(inquiryId, index),
+              encrypter.publicKey().modulus());
+          out.add(MaskedPlaintext.encryptPacked(encrypter, BigInteger.ZERO, correction).toBytes());
+        } catch (InvalidKeyException e) {
+          throw new StepRefusal("a participant's agreement key is unusable: " + e.getMessage());
+        }
       }
+      return out;
     });
-    return CreditContract.sharePayload(new EncryptedShare(inquiryId, List.of(ciphertext)));
+    return CreditContract.sharePayload(new EncryptedShare(inquiryId, ciphertexts));
   }
 
-  /** The consortium-wide total of an inquiry this bank asked, decrypted with the key it was asked under. */
-  long decryptTotal(Inquiry inquiry, String inquiryId) {
+  /**
+   * Each customer's consortium-wide total of an inquiry this bank asked, decrypted with the key it was asked
+   * under and unpacked, in the inquiry's order.
+   */
+  List<Long> decryptTotals(Inquiry inquiry, String inquiryId) {
     PaillierPublicKey key;
     try {
       key = PaillierPublicKey.fromBytes(inquiry.askerKey());
@@ -199,54 +238,77 @@ public final class InquiryWork {
     }
     PaillierDecrypter decrypter = keys.decrypterFor(key).orElseThrow(() -> new StepRefusal("inquiry " + inquiryId
         + " was asked under key " + key.fingerprintHex() + ", which this bank no longer holds"));
-    long total = timed(() -> {
+    InquiryPacking packing = packing(inquiry, inquiryId, key);
+    int summands = inquiry.contributors().size();
+    long[] totals = timed(() -> {
+      List<BigInteger> plaintexts = new ArrayList<>(inquiry.total().size());
       try {
-        return decrypter.decryptLong(PaillierCiphertext.fromBytes(inquiry.total().get(0), key));
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("the total of inquiry " + inquiryId + " does not decrypt: " + e.getMessage(),
+        for (byte[] ciphertext : inquiry.total()) {
+          plaintexts.add(decrypter.decrypt(PaillierCiphertext.fromBytes(ciphertext, key)));
+        }
+        return packing.unpack(plaintexts, summands);
+      } catch (GeneralSecurityException | ArithmeticException e) {
+        // An overflowing slot (PlaintextOverflowException) means the masks did not cancel.
+        throw new IllegalStateException("the totals of inquiry " + inquiryId + " do not decrypt: " + e.getMessage(),
             e);
       }
     });
     // Every bank's amount is in [0, MAX_TOTAL_CENTS]: a total outside their sum means the masks did not cancel.
-    long bound = Math.multiplyExact(LoanBook.MAX_TOTAL_CENTS, (long) inquiry.contributors().size());
-    if (total < 0 || total > bound) {
-      throw new IllegalStateException("the total of inquiry " + inquiryId + " is outside [0, " + bound
-          + "]: the contributions' masks did not cancel");
+    long bound = Math.multiplyExact(LoanBook.MAX_TOTAL_CENTS, (long) summands);
+    List<Long> result = new ArrayList<>(totals.length);
+    for (int i = 0; i < totals.length; i++) {
+      if (totals[i] < 0 || totals[i] > bound) {
+        throw new IllegalStateException("the total of customer " + i + " of inquiry " + inquiryId
+            + " is outside [0, " + bound + "]: the contributions' masks did not cancel");
+      }
+      result.add(totals[i]);
     }
-    return total;
+    return result;
   }
 
-  /** The {@code report} entry: the total sealed to the regulator's agreement key. */
-  byte[] report(String inquiryId, long totalCents, LedgerState state) {
+  /** The {@code report} entry: the totals sealed to the regulator's agreement key. */
+  byte[] report(String inquiryId, List<Long> totalsCents, LedgerState state) {
     List<MemberDocument> regulators = state.membership().admittedWithRole(REGULATOR);
     if (regulators.isEmpty()) {
       throw new StepRefusal("no admitted regulator to report inquiry " + inquiryId + " to");
     }
     // One report per inquiry: to the first regulator in DID order, the same for every bank.
     MemberDocument regulator = regulators.stream().min((a, b) -> a.did().compareTo(b.did())).orElseThrow();
-    byte[] sealed = timed(() -> ReportSeal.seal(regulator.agreementKey(), new ReportContent(inquiryId, totalCents),
-        random));
+    byte[] sealed = timed(() -> ReportSeal.seal(regulator.agreementKey(),
+        new ReportContent(inquiryId, totalsCents), random));
     return CreditContract.reportPayload(new InquiryReport(inquiryId, sealed));
   }
 
-  /** The {@code decision} entry, by this bank's rule; a code only, never an amount. */
-  byte[] decision(String inquiryId, Application application, long totalCents) {
-    CreditRule.Verdict verdict = settings.rule().decide(totalCents, application.requestedCents(),
-        application.annualIncomeCents());
-    return CreditContract.decisionPayload(new CreditDecision(inquiryId, List.of(new CustomerDecision(
-        verdict.approved(), verdict.approved() ? "within-debt-limit" : "over-debt-limit"))));
+  /** The {@code decision} entry, one per customer by this bank's rule; codes only, never an amount. */
+  byte[] decision(String inquiryId, Application application, List<Long> totalsCents) {
+    if (totalsCents.size() != application.applicants().size()) {
+      throw new IllegalStateException("inquiry " + inquiryId + " has " + totalsCents.size() + " totals for "
+          + application.applicants().size() + " applicants");
+    }
+    List<CustomerDecision> decisions = new ArrayList<>(totalsCents.size());
+    for (int i = 0; i < totalsCents.size(); i++) {
+      Applicant applicant = application.applicants().get(i);
+      CreditRule.Verdict verdict = settings.rule().decide(totalsCents.get(i), applicant.requestedCents(),
+          applicant.annualIncomeCents());
+      decisions.add(new CustomerDecision(verdict.approved(),
+          verdict.approved() ? "within-debt-limit" : "over-debt-limit"));
+    }
+    return CreditContract.decisionPayload(new CreditDecision(inquiryId, decisions));
   }
 
   /**
-   * This desk answers and asks about one customer at a time, with one ciphertext per share: a batch inquiry
-   * (another asker's layout of packed amounts) is one it cannot compute a share for, so it stays out.
+   * The inquiry's packing, as this bank derives it; an asker who declared another ciphertext count packed
+   * otherwise, and no share of this bank's would line up with the others', so it stays out.
    */
-  private static void requireSingleCustomer(Inquiry inquiry, String inquiryId) {
-    if (inquiry.customerCount() != 1 || inquiry.ciphertextsPerShare() != 1) {
-      throw new StepRefusal("inquiry " + inquiryId + " covers " + inquiry.customerCount() + " customers with "
-          + inquiry.ciphertextsPerShare() + " ciphertexts per share; this bank answers only single-customer"
-          + " inquiries");
+  private static InquiryPacking packing(Inquiry inquiry, String inquiryId, PaillierPublicKey key) {
+    InquiryPacking packing = InquiryPacking.of(key.parameters(), inquiry.participants().size(),
+        inquiry.customerCount());
+    if (packing.ciphertexts() != inquiry.ciphertextsPerShare()) {
+      throw new StepRefusal("inquiry " + inquiryId + " declares " + inquiry.ciphertextsPerShare() + " ciphertexts"
+          + " per share; " + inquiry.customerCount() + " customers under its key and participants pack into "
+          + packing.ciphertexts());
     }
+    return packing;
   }
 
   private void checkConsent(Consent consent, Ed25519PublicKey keyOnFile,
@@ -290,7 +352,4 @@ public final class InquiryWork {
     }
   }
 
-  private static byte[] idBytes(String inquiryId) {
-    return inquiryId.getBytes(StandardCharsets.UTF_8);
-  }
 }

@@ -25,7 +25,7 @@ public final class RegulatorReports implements ReportOpener {
   @Override
   public ReportTotal open(String inquiryId, byte[] sealed) {
     try {
-      return ReportTotal.opened(ReportSeal.open(agreementKey, inquiryId, sealed).totalCents());
+      return ReportTotal.opened(ReportSeal.open(agreementKey, inquiryId, sealed).totalsCents());
     } catch (GeneralSecurityException e) {
       return ReportTotal.notOpened("the report of inquiry " + inquiryId + " does not open with this regulator's key: "
           + e.getMessage());

@@ -54,14 +54,15 @@ public class ContributionPrivacyTest {
         // Zero for a bank without the customer, as in the protocol: absence must not show either.
         long amount = amounts.nextInt(3) == 0 ? 0 : amounts.nextLong(1_000_000_00L);
         expected += amount;
-        PaillierCiphertext share = InquiryWork.maskedShare(banks.get(b), b, publicKeys, inquiryId, amount, encrypter);
+        PaillierCiphertext share = InquiryWork.maskedShare(banks.get(b), b, publicKeys, inquiryId, 0,
+            BigInteger.valueOf(amount), encrypter);
         BigInteger single = decrypter.decrypt(share);
         assertNotEquals("a single contribution must not decrypt to its amount", BigInteger.valueOf(amount), single);
         counts[single.multiply(BigInteger.valueOf(BUCKETS)).divide(n).intValueExact()]++;
         singles++;
         total = total == null ? share : total.add(share);
       }
-      assertEquals("the masks cancel in the sum", expected, decrypter.decryptLong(total));
+      assertEquals("the masks cancel in the sum", BigInteger.valueOf(expected), decrypter.decrypt(total));
     }
     // Chi-square with 15 degrees of freedom: 37.7 is the 0.999 quantile, so a correct mask fails 1 run in 1000.
     double expectedPerBucket = (double) singles / BUCKETS;

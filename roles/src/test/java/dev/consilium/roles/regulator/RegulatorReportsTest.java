@@ -9,6 +9,7 @@ import dev.consilium.roles.credit.ReportContent;
 import dev.consilium.roles.credit.ReportSeal;
 import dev.consilium.runtime.observer.ReportTotal;
 import java.security.SecureRandom;
+import java.util.List;
 import org.junit.Test;
 
 public class RegulatorReportsTest {
@@ -20,37 +21,37 @@ public class RegulatorReportsTest {
 
   @Test
   public void open_sealedToThisRegulator_returnsTotal() {
-    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", TOTAL_CENTS), RANDOM);
+    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", List.of(TOTAL_CENTS)), RANDOM);
 
     ReportTotal total = reports.open("inq-1", sealed);
 
     assertTrue(total.toString(), total.opened());
-    assertEquals(TOTAL_CENTS, total.totalCents());
+    assertEquals(List.of(TOTAL_CENTS), total.totalsCents());
     assertEquals("", total.problem());
   }
 
   @Test
   public void open_zeroTotal_returnsZero() {
-    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", 0), RANDOM);
+    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", List.of(0L)), RANDOM);
 
-    assertEquals(ReportTotal.opened(0), reports.open("inq-1", sealed));
+    assertEquals(ReportTotal.opened(List.of(0L)), reports.open("inq-1", sealed));
   }
 
   @Test
   public void open_sealedToAnotherKey_doesNotOpen() {
     X25519PrivateKey other = X25519PrivateKey.generate(RANDOM);
-    byte[] sealed = ReportSeal.seal(other.publicKey(), new ReportContent("inq-1", TOTAL_CENTS), RANDOM);
+    byte[] sealed = ReportSeal.seal(other.publicKey(), new ReportContent("inq-1", List.of(TOTAL_CENTS)), RANDOM);
 
     ReportTotal total = reports.open("inq-1", sealed);
 
     assertFalse(total.opened());
-    assertEquals(0, total.totalCents());
+    assertEquals(List.of(), total.totalsCents());
     assertTrue(total.problem(), total.problem().contains("inq-1"));
   }
 
   @Test
   public void open_underAnotherInquiryId_doesNotOpen() {
-    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", TOTAL_CENTS), RANDOM);
+    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", List.of(TOTAL_CENTS)), RANDOM);
 
     ReportTotal total = reports.open("inq-2", sealed);
 
@@ -60,7 +61,7 @@ public class RegulatorReportsTest {
 
   @Test
   public void open_changedCiphertext_doesNotOpen() {
-    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", TOTAL_CENTS), RANDOM);
+    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", List.of(TOTAL_CENTS)), RANDOM);
     sealed[sealed.length - 1] ^= 1;
 
     assertFalse(reports.open("inq-1", sealed).opened());
@@ -77,14 +78,14 @@ public class RegulatorReportsTest {
 
   @Test
   public void open_overlongInquiryId_doesNotOpen() {
-    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", TOTAL_CENTS), RANDOM);
+    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", List.of(TOTAL_CENTS)), RANDOM);
 
     assertFalse(reports.open("x".repeat(100_000), sealed).opened());
   }
 
   @Test
   public void toString_neverShowsTheTotal() {
-    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", TOTAL_CENTS), RANDOM);
+    byte[] sealed = ReportSeal.seal(regulator.publicKey(), new ReportContent("inq-1", List.of(TOTAL_CENTS)), RANDOM);
 
     String text = reports.open("inq-1", sealed) + " " + reports;
 

@@ -38,10 +38,10 @@ final class CreditViews {
   record ActivityView(long height, long indexedHeight, long bucketMs, List<Long> bucketStartsMs,
       int inquiriesIndexed, List<ObserverIndex.BankActivity> banks, Map<InquiryStatus, Integer> byStatus) {}
 
-  /** Without an opener, {@code opened}, {@code totalCents} and {@code notOpenedReason} are left out. */
+  /** Without an opener, {@code opened}, {@code totalsCents} and {@code notOpenedReason} are left out. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record ReportView(String inquiryId, String asker, long height, long timestampMs, String ciphertextSha256,
-      int ciphertextBytes, Boolean opened, Long totalCents, String notOpenedReason) {}
+      int ciphertextBytes, Boolean opened, List<Long> totalsCents, String notOpenedReason) {}
 
   record ReportsView(long indexedHeight, boolean decrypted, List<ReportView> reports) {}
 
@@ -85,7 +85,7 @@ final class CreditViews {
       ReportTotal total = opener.map(o -> open(o, report.inquiryId(), ciphertext)).orElse(null);
       views.add(new ReportView(report.inquiryId(), report.asker().toString(), report.height(), report.timestampMs(),
           report.ciphertextHash().toHex(), ciphertext.length, total == null ? null : total.opened(),
-          total == null || !total.opened() ? null : total.totalCents(),
+          total == null || !total.opened() ? null : total.totalsCents(),
           total == null || total.opened() ? null : total.problem()));
     }
     return new ReportsView(reports.indexedHeight(), opener.isPresent(), views);

@@ -110,7 +110,7 @@ public class ObserverTest {
     byte[] openedReport = "sealed to the regulator".getBytes(StandardCharsets.UTF_8);
     byte[] otherReport = "sealed to someone else".getBytes(StandardCharsets.UTF_8);
     ReportOpener opener = (inquiryId, sealed) -> inquiryId.equals("inq-a") && Arrays.equals(sealed, openedReport)
-        ? ReportTotal.opened(1_234_500) : ReportTotal.notOpened("not sealed to this regulator");
+        ? ReportTotal.opened(List.of(1_234_500L)) : ReportTotal.notOpened("not sealed to this regulator");
     long deadlineMs = System.currentTimeMillis() + 600_000;
     LedgerSubmitter bankA = cluster.node("bank-a").ledger().submitter();
     LedgerSubmitter bankB = cluster.node("bank-b").ledger().submitter();
@@ -211,12 +211,13 @@ public class ObserverTest {
     assertTrue(filedA.toString(), filedA.get("timestampMs").asLong() > TestConsortium.GENESIS_TIME_MS);
     assertEquals(Sha256.digest(openedReport).toHex(), filedA.get("ciphertextSha256").asText());
     assertTrue(filedA.get("opened").asBoolean());
-    assertEquals(1_234_500, filedA.get("totalCents").asLong());
+    assertEquals(1_234_500, filedA.get("totalsCents").get(0).asLong());
+    assertEquals(1, filedA.get("totalsCents").size());
     assertFalse(filedA.has("notOpenedReason"));
     JsonNode filedB = reports.get("reports").get(1);
     assertEquals("inq-b", filedB.get("inquiryId").asText());
     assertFalse(filedB.get("opened").asBoolean());
-    assertFalse(filedB.has("totalCents"));
+    assertFalse(filedB.has("totalsCents"));
     assertEquals("not sealed to this regulator", filedB.get("notOpenedReason").asText());
 
     for (String page : List.of("/", "/dashboard")) {

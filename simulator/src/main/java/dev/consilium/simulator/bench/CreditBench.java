@@ -48,7 +48,7 @@ public final class CreditBench {
     double cryptoMs = cryptoMillisPerInquiry(BANKS);
     double boundPerSecond = Runtime.getRuntime().availableProcessors() * 1000.0 / cryptoMs;
 
-    SimulationPlan plan = new SimulationPlan(BANKS, inquiries, rate, 20261206L, 2000, deadlineMs, false, false,
+    SimulationPlan plan = new SimulationPlan(BANKS, inquiries, 1, rate, 20261206L, 2000, deadlineMs, false, false,
         Optional.empty(), Optional.empty());
     out.println("running Consilium (DJN Paillier, zero-sum masks, blocks of up to 500 entries) ...");
     SimulationReport ours = new Simulation(plan, System.err).run();

@@ -42,6 +42,11 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Inquiries to run (default: ${DEFAULT-VALUE}).")
   int inquiries;
 
+  @Option(names = "--batch", paramLabel = "B", defaultValue = "1",
+      description = "Customers per inquiry: one inquiry covers B different customers, their amounts packed into"
+          + " few Paillier ciphertexts (default: ${DEFAULT-VALUE}).")
+  int batch;
+
   @Option(names = "--rate", paramLabel = "R", defaultValue = "5",
       description = "Inquiries asked per second, across the banks (default: ${DEFAULT-VALUE}).")
   double rate;
@@ -76,7 +81,7 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SimulationPlan plan;
     try {
-      plan = new SimulationPlan(banks, inquiries, rate, seed, customers, deadlineMs, inProcess, keep, kill(),
+      plan = new SimulationPlan(banks, inquiries, batch, rate, seed, customers, deadlineMs, inProcess, keep, kill(),
           Optional.ofNullable(workDir));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

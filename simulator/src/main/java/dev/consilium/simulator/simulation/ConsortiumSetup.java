@@ -15,7 +15,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -116,12 +118,18 @@ final class ConsortiumSetup {
     }
     List<WorkItem> items = new ArrayList<>();
     for (int k = 0; k < plan.inquiries(); k++) {
-      boolean wantMulti = random.nextDouble() < MULTI_HEAD_SHARE && !multi.isEmpty();
-      List<Population.Customer> pool = wantMulti || others.isEmpty() ? multi : others;
-      Population.Customer customer = pool.get(random.nextInt(pool.size()));
+      // A batch names each customer once: drawn until it has plan.batch() different ones.
+      Map<String, WorkItem.Customer> batch = new LinkedHashMap<>();
+      while (batch.size() < plan.batch()) {
+        boolean wantMulti = random.nextDouble() < MULTI_HEAD_SHARE && !multi.isEmpty();
+        List<Population.Customer> pool = wantMulti || others.isEmpty() ? multi : others;
+        Population.Customer customer = pool.get(random.nextInt(pool.size()));
+        batch.putIfAbsent(customer.id(), new WorkItem.Customer(customer.id(), customer.requestedCents(),
+            customer.annualIncomeCents()));
+      }
       long dueOffsetMs = Math.round(k * 1000.0 / plan.rate());
-      items.add(new WorkItem(String.format("inq-%06d", k + 1), k % plan.banks(), customer.id(),
-          customer.requestedCents(), customer.annualIncomeCents(), dueOffsetMs));
+      items.add(new WorkItem(String.format("inq-%06d", k + 1), k % plan.banks(), List.copyOf(batch.values()),
+          dueOffsetMs));
     }
     return items;
   }

@@ -25,6 +25,11 @@ public record SimulationReport(SimulationPlan plan, Path workDir, List<String> p
     Map<String, Long> bytesOnDisk, double cryptoShare, Optional<String> killed) {
   private static final int MAX_PROBLEMS_SHOWN = 20;
 
+  /** Customers answered per second: inquiries/s times the batch. */
+  public double customersPerSecond() {
+    return inquiriesPerSecond * plan.batch();
+  }
+
   public boolean passed() {
     return problems.isEmpty();
   }
@@ -37,17 +42,22 @@ public record SimulationReport(SimulationPlan plan, Path workDir, List<String> p
         plan.inquiries(), counts.getOrDefault(InquiryOutcome.DECIDED, 0L),
         counts.getOrDefault(InquiryOutcome.INSUFFICIENT, 0L), counts.getOrDefault(InquiryOutcome.ABANDONED, 0L),
         counts.getOrDefault(InquiryOutcome.FAILED, 0L));
+    if (plan.batch() > 1) {
+      out.printf(Locale.ROOT, "batch           %d customers per inquiry, packed: %d customers asked about%n",
+          plan.batch(), (long) plan.batch() * plan.inquiries());
+    }
     out.printf(Locale.ROOT, "multi-head      %d about customers who borrow at several banks%n",
         counts.getOrDefault("multi-head", 0L));
     out.printf(Locale.ROOT, "totals          %d of %d decrypted totals equal the ground truth%s%n",
-        counts.getOrDefault("total-ok", 0L), counts.getOrDefault(InquiryOutcome.DECIDED, 0L),
+        counts.getOrDefault("total-ok", 0L), counts.getOrDefault("customers-decided", 0L),
         counts.containsKey("partial") ? " (" + counts.get("partial") + " of them without a lost bank's share, "
             + "as the deadline path gives them)" : "");
     out.printf(Locale.ROOT, "decisions       %d follow the rule: %d approved, %d refused%n",
         counts.getOrDefault("decision-ok", 0L), counts.getOrDefault("approved", 0L),
         counts.getOrDefault("refused", 0L));
     killed.ifPresent(k -> out.println("killed          " + k));
-    out.printf(Locale.ROOT, "throughput      %.2f inquiries/s (asked at %.2f/s)%n", inquiriesPerSecond, plan.rate());
+    out.printf(Locale.ROOT, "throughput      %.2f inquiries/s (asked at %.2f/s)%s%n", inquiriesPerSecond, plan.rate(),
+        plan.batch() > 1 ? String.format(Locale.ROOT, ", %.1f customers/s", customersPerSecond()) : "");
     out.printf(Locale.ROOT, "latency         p50 %d ms, p95 %d ms, p99 %d ms%n", latencyPercentilesMs[0],
         latencyPercentilesMs[1], latencyPercentilesMs[2]);
     out.printf(Locale.ROOT, "ledger          height %d, head %s, the same on all %d copies, each verified%n",
@@ -124,8 +134,10 @@ public record SimulationReport(SimulationPlan plan, Path workDir, List<String> p
       List<Long> latencies = new ArrayList<>();
       long lastFinish = startMs;
       for (WorkItem item : workload) {
-        if (population.lenderCount(item.customerId()) >= 2) {
-          counts.merge("multi-head", 1L, Long::sum);
+        for (WorkItem.Customer customer : item.customers()) {
+          if (population.lenderCount(customer.customerId()) >= 2) {
+            counts.merge("multi-head", 1L, Long::sum);
+          }
         }
         InquiryOutcome outcome = byId.get(item.inquiryId());
         if (outcome == null) {
@@ -137,32 +149,7 @@ public record SimulationReport(SimulationPlan plan, Path workDir, List<String> p
         switch (outcome.ending()) {
           case InquiryOutcome.DECIDED -> {
             latencies.add(outcome.latencyMs());
-            Set<Integer> contributed = new HashSet<>();
-            outcome.contributors().forEach(did -> contributed.add(bankByDid.getOrDefault(did, -1)));
-            long truth = population.totalOwedCents(item.customerId(), contributed);
-            if (contributed.contains(-1)) {
-              problems.add("inquiry " + item.inquiryId() + " counts a contributor that is not a bank of this run");
-            } else if (outcome.totalCents() == truth) {
-              counts.merge("total-ok", 1L, Long::sum);
-              if (contributed.size() < plan.banks()) {
-                counts.merge("partial", 1L, Long::sum);
-              }
-            } else {
-              problems.add("inquiry " + item.inquiryId() + ": the decrypted total differs from the ground truth of the "
-                  + contributed.size() + " banks that contributed");
-            }
-            if (contributed.size() < plan.banks() && plan.kill().isEmpty()) {
-              problems.add("inquiry " + item.inquiryId() + " was answered by " + contributed.size() + " of "
-                  + plan.banks() + " banks in a run where no member was lost");
-            }
-            boolean expected = rule.decide(outcome.totalCents(), item.requestedCents(), item.annualIncomeCents())
-                .approved();
-            if (expected == outcome.approved()) {
-              counts.merge("decision-ok", 1L, Long::sum);
-            } else {
-              problems.add("inquiry " + item.inquiryId() + ": the decision does not follow the rule");
-            }
-            counts.merge(outcome.approved() ? "approved" : "refused", 1L, Long::sum);
+            decided(item, outcome, population, bankByDid, rule);
           }
           case InquiryOutcome.INSUFFICIENT, InquiryOutcome.ABANDONED -> {
             if (plan.kill().isEmpty()) {
@@ -179,6 +166,48 @@ public record SimulationReport(SimulationPlan plan, Path workDir, List<String> p
       }
       double seconds = Math.max(1, lastFinish - startMs) / 1000.0;
       perSecond = counts.getOrDefault(InquiryOutcome.DECIDED, 0L) / seconds;
+    }
+
+    /** Checks each customer's total and decision of a decided inquiry. */
+    private void decided(WorkItem item, InquiryOutcome outcome, Population population,
+        Map<String, Integer> bankByDid, CreditRule rule) {
+      Set<Integer> contributed = new HashSet<>();
+      outcome.contributors().forEach(did -> contributed.add(bankByDid.getOrDefault(did, -1)));
+      if (contributed.contains(-1)) {
+        problems.add("inquiry " + item.inquiryId() + " counts a contributor that is not a bank of this run");
+        return;
+      }
+      if (contributed.size() < plan.banks() && plan.kill().isEmpty()) {
+        problems.add("inquiry " + item.inquiryId() + " was answered by " + contributed.size() + " of "
+            + plan.banks() + " banks in a run where no member was lost");
+      }
+      int customers = item.customers().size();
+      if (outcome.totalsCents().size() != customers || outcome.approvals().size() != customers) {
+        problems.add("inquiry " + item.inquiryId() + " asked about " + customers + " customers and was answered with "
+            + outcome.totalsCents().size() + " totals and " + outcome.approvals().size() + " decisions");
+        return;
+      }
+      counts.merge("customers-decided", (long) customers, Long::sum);
+      for (int i = 0; i < customers; i++) {
+        WorkItem.Customer customer = item.customers().get(i);
+        long total = outcome.totalsCents().get(i);
+        if (total == population.totalOwedCents(customer.customerId(), contributed)) {
+          counts.merge("total-ok", 1L, Long::sum);
+          if (contributed.size() < plan.banks()) {
+            counts.merge("partial", 1L, Long::sum);
+          }
+        } else {
+          problems.add("inquiry " + item.inquiryId() + ", customer " + i + ": the decrypted total differs from the"
+              + " ground truth of the " + contributed.size() + " banks that contributed");
+        }
+        boolean approved = outcome.approvals().get(i);
+        if (rule.decide(total, customer.requestedCents(), customer.annualIncomeCents()).approved() == approved) {
+          counts.merge("decision-ok", 1L, Long::sum);
+        } else {
+          problems.add("inquiry " + item.inquiryId() + ", customer " + i + ": the decision does not follow the rule");
+        }
+        counts.merge(approved ? "approved" : "refused", 1L, Long::sum);
+      }
     }
 
     void cpu(Map<String, MemberSnapshot> statuses, boolean sameProcess) {

@@ -5,9 +5,11 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import akka.pattern.StatusReply;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.consilium.ledger.credit.CustomerDecision;
 import dev.consilium.ledger.identity.Did;
 import dev.consilium.mpc.signature.Ed25519PrivateKey;
 import dev.consilium.mpc.signature.Ed25519Sign;
+import dev.consilium.roles.credit.Applicant;
 import dev.consilium.roles.credit.Application;
 import dev.consilium.roles.credit.CreditDesk;
 import dev.consilium.roles.credit.InquiryResult;
@@ -105,12 +107,16 @@ final class WorkloadRunner implements Runnable {
   }
 
   private CompletionStage<Void> ask(WorkItem item, long askedAtMs) {
-    Ed25519PrivateKey customer = customers.of(item.customerId());
-    byte[] pseudonym = pseudonyms.pseudonym(item.customerId());
-    Consent consent = Consent.sign(item.inquiryId(), pseudonym, self, askedAtMs + CONSENT_VALID_MS,
-        customer.publicKey(), Ed25519Sign.create(customer));
-    Application application = new Application(item.inquiryId(), item.customerId(), consent, item.requestedCents(),
-        item.annualIncomeCents());
+    List<Applicant> applicants = new ArrayList<>(item.customers().size());
+    for (WorkItem.Customer applicant : item.customers()) {
+      Ed25519PrivateKey customer = customers.of(applicant.customerId());
+      byte[] pseudonym = pseudonyms.pseudonym(applicant.customerId());
+      Consent consent = Consent.sign(item.inquiryId(), pseudonym, self, askedAtMs + CONSENT_VALID_MS,
+          customer.publicKey(), Ed25519Sign.create(customer));
+      applicants.add(new Applicant(applicant.customerId(), consent, applicant.requestedCents(),
+          applicant.annualIncomeCents()));
+    }
+    Application application = new Application(item.inquiryId(), applicants);
     CompletionStage<InquiryResult> answer = AskPattern.<CreditDesk.Command, StatusReply<InquiryResult>>ask(desk,
         replyTo -> new CreditDesk.Inquire(application, replyTo), answerTimeout, system.scheduler())
         .thenCompose(reply -> reply.isSuccess() ? CompletableFuture.completedFuture(reply.getValue())
@@ -128,8 +134,8 @@ final class WorkloadRunner implements Runnable {
             TimeUnit.MILLISECONDS)).thenCompose(ignored -> ask(item, askedAtMs));
       }
       boolean abandoned = reason != null && reason.contains("already exists");
-      results.append(new InquiryOutcome(item.inquiryId(), abandoned ? InquiryOutcome.ABANDONED
-          : InquiryOutcome.FAILED, 0, false, "", List.of(), System.currentTimeMillis() - askedAtMs, System.currentTimeMillis(),
+      results.append(InquiryOutcome.without(item.inquiryId(), abandoned ? InquiryOutcome.ABANDONED
+          : InquiryOutcome.FAILED, List.of(), System.currentTimeMillis() - askedAtMs, System.currentTimeMillis(),
           reason == null ? failure.getClass().getSimpleName() : reason));
       return CompletableFuture.<Void>completedFuture(null);
     }).thenCompose(stage -> stage);
@@ -138,7 +144,8 @@ final class WorkloadRunner implements Runnable {
   private static InquiryOutcome outcome(InquiryResult result) {
     boolean decided = result.ending() == InquiryResult.Ending.DECIDED;
     return new InquiryOutcome(result.inquiryId(), decided ? InquiryOutcome.DECIDED : InquiryOutcome.INSUFFICIENT,
-        result.totalCents().orElse(0), result.approved(), result.reasonCode(),
+        result.totalsCents(), result.decisions().stream().map(CustomerDecision::approved).toList(),
+        result.decisions().stream().map(CustomerDecision::reasonCode).toList(),
         result.contributors().stream().map(Did::toString).toList(),
         result.latencyMs(), System.currentTimeMillis(), "");
   }

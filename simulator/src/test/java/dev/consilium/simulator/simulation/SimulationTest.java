@@ -34,7 +34,7 @@ public class SimulationTest {
   public void inProcessConsortium_answersEveryInquiryWithTheGroundTruth_andLedgersHoldNoPlaintext()
       throws Exception {
     Path workDir = folder.getRoot().toPath().resolve("simulation");
-    SimulationPlan plan = new SimulationPlan(BANKS, 50, 10, SEED, CUSTOMERS, 10_000, true, true, Optional.empty(),
+    SimulationPlan plan = new SimulationPlan(BANKS, 50, 1, 10, SEED, CUSTOMERS, 10_000, true, true, Optional.empty(),
         Optional.of(workDir));
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
     SimulationReport report = new Simulation(plan, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
@@ -53,10 +53,12 @@ public class SimulationTest {
       amounts.add(loan.outstandingCents());
     }
     for (WorkItem item : ConsortiumSetup.workload(plan, population)) {
-      ids.add(item.customerId());
-      long total = population.totalOwedCents(item.customerId());
-      if (total > 0) {
-        amounts.add(total);
+      for (WorkItem.Customer customer : item.customers()) {
+        ids.add(customer.customerId());
+        long total = population.totalOwedCents(customer.customerId());
+        if (total > 0) {
+          amounts.add(total);
+        }
       }
     }
     WorkDir dir = new WorkDir(workDir);
