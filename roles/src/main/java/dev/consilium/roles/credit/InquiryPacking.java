@@ -14,9 +14,11 @@ import java.util.List;
  * {@code ciphertextsPerShare} can be checked against it and every share lines up slot for slot.
  *
  * <p>Each slot holds one bank's amount for one customer with headroom for every participant's, so the sum
- * of all shares cannot carry into a neighbour. A slot is at most 63 bits (it unpacks into a long): 60 bits
- * cover {@link LoanBook#MAX_TOTAL_CENTS} with headroom for up to 8 participants; a larger consortium packs
- * amounts of fewer bits, and a bank owed more than fits refuses the step rather than corrupt the total.
+ * of all shares cannot carry into a neighbour: 50 bits cover {@link LoanBook#MAX_TOTAL_CENTS} (10^15), plus
+ * ⌈log₂ participants⌉ bits, so 52-bit slots for 4 banks and 39 of them under a 2048-bit key. A slot is at
+ * most 63 bits (it unpacks into a long), which leaves the amount all 50 bits up to 2^13 participants; past
+ * that the amount gets fewer bits, and a bank owed more than fits refuses the step rather than corrupt the
+ * total.
  */
 final class InquiryPacking {
   private static final int SLOT_BITS_MAX = 63;

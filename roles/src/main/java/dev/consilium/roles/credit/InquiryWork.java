@@ -91,6 +91,7 @@ public final class InquiryWork {
     String inquiryId = application.inquiryId();
     List<byte[]> pseudonymList = new ArrayList<>(application.applicants().size());
     List<byte[]> consentList = new ArrayList<>(application.applicants().size());
+    List<ConsentCheck> checks = new ArrayList<>(application.applicants().size());
     for (int i = 0; i < application.applicants().size(); i++) {
       Applicant applicant = application.applicants().get(i);
       byte[] pseudonym = pseudonyms.pseudonym(applicant.customerId());
@@ -101,11 +102,12 @@ public final class InquiryWork {
       }
       // A customer on file must have signed with the key on file; a new applicant with the key they applied with.
       Optional<LoanBook.Holding> holding = book.findByPseudonym(pseudonym);
-      checkConsent(consent, holding.flatMap(LoanBook.Holding::consentKey).orElse(consent.customerKey()),
-          inquiryId, self);
+      checks.add(new ConsentCheck(i, consent,
+          holding.flatMap(LoanBook.Holding::consentKey).orElse(consent.customerKey())));
       pseudonymList.add(pseudonym);
       consentList.add(consent.toCanonicalBytes());
     }
+    checkConsents(checks, inquiryId, self);
     List<Did> participants = new ArrayList<>();
     for (MemberDocument member : state.membership().admittedWithRole(INSTITUTION)) {
       participants.add(member.did());
@@ -131,9 +133,13 @@ public final class InquiryWork {
     PaillierEncrypter encrypter = encrypter(inquiry);
     InquiryPacking packing = packing(inquiry, inquiryId, encrypter.publicKey());
     long[] amounts = new long[customers];
+    List<byte[]> inquiryPseudonyms = inquiry.pseudonyms(); // a copy each call: taken once
+    List<ConsentCheck> checks = new ArrayList<>();
     for (int i = 0; i < customers; i++) {
-      amounts[i] = amountFor(inquiry, inquiryId, i, consents.get(i), packing.maxAmountCents());
+      amounts[i] = amountFor(inquiryPseudonyms.get(i), inquiry, inquiryId, i, consents.get(i),
+          packing.maxAmountCents(), checks);
     }
+    checkConsents(checks, inquiryId, inquiry.asker());
     List<X25519PublicKey> banks = agreementKeys(inquiry, state.membership());
     int position = inquiry.participants().indexOf(self);
     List<byte[]> ciphertexts = timed(() -> {
@@ -152,9 +158,12 @@ public final class InquiryWork {
     return CreditContract.sharePayload(new EncryptedShare(inquiryId, ciphertexts));
   }
 
-  /** What customer {@code index} of the inquiry owes here, once their consent holds; 0 when not on file. */
-  private long amountFor(Inquiry inquiry, String inquiryId, int index, byte[] consentBytes, long maxCents) {
-    byte[] pseudonym = inquiry.pseudonyms().get(index);
+  /**
+   * What customer {@code index} of the inquiry owes here, 0 when not on file; a customer on file adds the
+   * check of their consent to {@code checks}, which must pass before the amount is used.
+   */
+  private long amountFor(byte[] pseudonym, Inquiry inquiry, String inquiryId, int index, byte[] consentBytes,
+      long maxCents, List<ConsentCheck> checks) {
     Optional<LoanBook.Holding> holding = book.findByPseudonym(pseudonym);
     if (holding.isEmpty()) {
       return 0;
@@ -170,9 +179,9 @@ public final class InquiryWork {
       throw new StepRefusal("the consent of customer " + index + " of inquiry " + inquiryId
           + " names another customer");
     }
-    checkConsent(consent, holding.get().consentKey().orElseThrow(() -> new StepRefusal("customer " + index
-        + " of inquiry " + inquiryId + " is on file without a consent key; this bank cannot check the consent")),
-        inquiryId, inquiry.asker());
+    checks.add(new ConsentCheck(index, consent, holding.get().consentKey().orElseThrow(() -> new StepRefusal(
+        "customer " + index + " of inquiry " + inquiryId + " is on file without a consent key; this bank cannot"
+        + " check the consent"))));
     long amount = holding.get().outstandingCents();
     if (amount > maxCents) {
       throw new StepRefusal("customer " + index + " of inquiry " + inquiryId + " owes this bank more than the "
@@ -311,15 +320,22 @@ public final class InquiryWork {
     return packing;
   }
 
-  private void checkConsent(Consent consent, Ed25519PublicKey keyOnFile,
-      String inquiryId, Did asker) {
+  /** A customer's consent, to be checked against the key this bank holds (or was given) for them. */
+  private record ConsentCheck(int index, Consent consent, Ed25519PublicKey key) {}
+
+  /** Checks every consent, timed once: the CPU-time clock itself costs too much to read per consent. */
+  private void checkConsents(List<ConsentCheck> checks, String inquiryId, Did asker) {
+    long nowMs = clock.millis();
     timed(() -> {
-      try {
-        consent.verify(keyOnFile, inquiryId, asker, clock.millis());
-        return null;
-      } catch (GeneralSecurityException e) {
-        throw new StepRefusal("the consent of inquiry " + inquiryId + " does not hold: " + e.getMessage());
+      for (ConsentCheck check : checks) {
+        try {
+          check.consent().verify(check.key(), inquiryId, asker, nowMs);
+        } catch (GeneralSecurityException e) {
+          throw new StepRefusal("the consent of customer " + check.index() + " of inquiry " + inquiryId
+              + " does not hold: " + e.getMessage());
+        }
       }
+      return null;
     });
   }
 

@@ -36,8 +36,8 @@ public class InquiryPackingTest {
   public void ciphertexts_areOnePerFullSetOfSlots() {
     PaillierParameters parameters = KEY.publicKey().parameters();
     int slots = InquiryPacking.of(parameters, BANKS, 1_000).countIn(0);
-    // 60-bit amounts with 2 bits of headroom for 4 banks, under n less 2 bits.
-    assertEquals((parameters.modulusBits() - 2) / 62, slots);
+    // 50-bit amounts (LoanBook.MAX_TOTAL_CENTS is 10^15) with 2 bits of headroom for 4 banks, under n less 2 bits.
+    assertEquals((parameters.modulusBits() - 2) / 52, slots);
     assertEquals(1, InquiryPacking.of(parameters, BANKS, 1).ciphertexts());
     assertEquals(1, InquiryPacking.of(parameters, BANKS, slots).ciphertexts());
     assertEquals(2, InquiryPacking.of(parameters, BANKS, slots + 1).ciphertexts());
@@ -46,11 +46,12 @@ public class InquiryPackingTest {
   }
 
   @Test
-  public void amountBits_coverTheLoanBooksBound_upTo8Banks_andShrinkBeyond() {
+  public void amountBits_coverTheLoanBooksBound_forTheLargestConsortium() {
     PaillierParameters parameters = KEY.publicKey().parameters();
-    assertEquals((1L << 60) - 1, InquiryPacking.of(parameters, 8, 10).maxAmountCents());
-    assertFalse(InquiryPacking.of(parameters, 8, 10).maxAmountCents() < LoanBook.MAX_TOTAL_CENTS);
-    assertEquals((1L << 59) - 1, InquiryPacking.of(parameters, 9, 10).maxAmountCents());
+    assertEquals((1L << 50) - 1, InquiryPacking.of(parameters, BANKS, 10).maxAmountCents());
+    assertFalse(InquiryPacking.of(parameters, 64, 10).maxAmountCents() < LoanBook.MAX_TOTAL_CENTS);
+    // Past 2^13 participants a 63-bit slot leaves fewer than 50 bits for the amount: it shrinks, not overflows.
+    assertEquals((1L << 49) - 1, InquiryPacking.of(parameters, (1 << 13) + 1, 10).maxAmountCents());
     assertThrows(IllegalArgumentException.class, () -> InquiryPacking.of(parameters, 0, 10));
     assertThrows(IllegalArgumentException.class, () -> InquiryPacking.of(parameters, BANKS, 0));
   }

@@ -1,5 +1,6 @@
 package dev.consilium.simulator.cli;
 
+import dev.consilium.ledger.credit.OpenInquiry;
 import dev.consilium.simulator.bench.CreditBench;
 import dev.consilium.simulator.bench.CryptoBench;
 import dev.consilium.simulator.bench.LedgerBench;
@@ -84,7 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
           + "more inquiries than they can answer. Inquiries/s and p99 latency, against the cryptographic bound "
           + "(cores / the CPU time of one inquiry's masks, encryptions, additions and decryption; target >= 0.50) "
           + "and against the seed article's naive design run the same way (textbook Paillier, no masks, one "
-          + "entry per block; target >= 3x). Exits 1 if a target is missed or a run fails its checks.")
+          + "entry per block; target >= 3x). With --batch B, a third run of inquiries of B customers each "
+          + "(Paillier packing): the cost per customer against single inquiries' (target >= 20x lower). Exits 1 "
+          + "if a target is missed or a run fails its checks.")
   static final class Credit implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -100,13 +103,25 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Each inquiry's deadline, long enough for the queue (default: ${DEFAULT-VALUE}).")
     long deadlineMs;
 
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "1",
+        description = "Also run inquiries of B customers each, 1 to 1000 (default: ${DEFAULT-VALUE}: no batch run).")
+    int batch;
+
+    @Option(names = "--batch-inquiries", paramLabel = "K", defaultValue = "12",
+        description = "Inquiries in the batch run (default: ${DEFAULT-VALUE}).")
+    int batchInquiries;
+
     @Override
     public Integer call() throws Exception {
       if (inquiries < 10 || rate <= 0) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--inquiries must be at least 10 and --rate "
             + "positive");
       }
-      return CreditBench.run(inquiries, rate, deadlineMs, System.out);
+      if (batch < 1 || batch > OpenInquiry.MAX_CUSTOMERS || batchInquiries < 2) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--batch must be 1 to "
+            + OpenInquiry.MAX_CUSTOMERS + " and --batch-inquiries at least 2");
+      }
+      return CreditBench.run(inquiries, rate, deadlineMs, batch, batchInquiries, System.out);
     }
   }
 }

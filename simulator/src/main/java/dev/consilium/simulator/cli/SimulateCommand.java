@@ -38,18 +38,23 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--banks", paramLabel = "N", defaultValue = "4", description = "Banks (default: ${DEFAULT-VALUE}).")
   int banks;
 
-  @Option(names = "--inquiries", paramLabel = "K", defaultValue = "200",
-      description = "Inquiries to run (default: ${DEFAULT-VALUE}).")
-  int inquiries;
+  /** Customers a batch run asks about in all when --inquiries is not given: enough to measure, quick to run. */
+  private static final int BATCH_CUSTOMERS_ASKED = 5_000;
+  /** Customers per second a batch run is offered when --rate is not given: below what 2 cores answer. */
+  private static final double BATCH_CUSTOMERS_PER_SECOND = 150;
+
+  @Option(names = "--inquiries", paramLabel = "K",
+      description = "Inquiries to run (default: 200; with --batch B, " + BATCH_CUSTOMERS_ASKED + " customers / B).")
+  Integer inquiries;
 
   @Option(names = "--batch", paramLabel = "B", defaultValue = "1",
       description = "Customers per inquiry: one inquiry covers B different customers, their amounts packed into"
           + " few Paillier ciphertexts (default: ${DEFAULT-VALUE}).")
   int batch;
 
-  @Option(names = "--rate", paramLabel = "R", defaultValue = "5",
-      description = "Inquiries asked per second, across the banks (default: ${DEFAULT-VALUE}).")
-  double rate;
+  @Option(names = "--rate", paramLabel = "R",
+      description = "Inquiries asked per second, across the banks (default: 5; with --batch B, 150 / B).")
+  Double rate;
 
   @Option(names = "--seed", paramLabel = "S", defaultValue = "20261206",
       description = "Seed of the population and the workload (default: ${DEFAULT-VALUE}).")
@@ -59,9 +64,9 @@ public final class SimulateCommand implements Callable<Integer> {
       description = "Customers in the population (default: ${DEFAULT-VALUE}).")
   int customers;
 
-  @Option(names = "--deadline-ms", paramLabel = "MS", defaultValue = "10000",
-      description = "Each inquiry's deadline after it is asked (default: ${DEFAULT-VALUE}).")
-  long deadlineMs;
+  @Option(names = "--deadline-ms", paramLabel = "MS",
+      description = "Each inquiry's deadline after it is asked (default: 10000, plus 20 per customer of a batch).")
+  Long deadlineMs;
 
   @Option(names = "--keep", description = "Keep the work directory and print how to inspect it.")
   boolean keep;
@@ -81,7 +86,12 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     SimulationPlan plan;
     try {
-      plan = new SimulationPlan(banks, inquiries, batch, rate, seed, customers, deadlineMs, inProcess, keep, kill(),
+      // A batch's defaults scale with it, so that --batch B alone runs a consortium it does not overload.
+      int batchSize = Math.max(1, batch);
+      plan = new SimulationPlan(banks,
+          inquiries != null ? inquiries : batchSize == 1 ? 200 : Math.max(4, BATCH_CUSTOMERS_ASKED / batchSize),
+          batch, rate != null ? rate : batchSize == 1 ? 5 : BATCH_CUSTOMERS_PER_SECOND / batchSize, seed, customers,
+          deadlineMs != null ? deadlineMs : 10_000 + 20L * (batchSize - 1), inProcess, keep, kill(),
           Optional.ofNullable(workDir));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

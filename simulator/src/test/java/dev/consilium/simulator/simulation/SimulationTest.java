@@ -28,6 +28,7 @@ public class SimulationTest {
   private static final long SEED = 20261206L;
   private static final int BANKS = 4;
   private static final int CUSTOMERS = 400;
+
   @Rule public TemporaryFolder folder = new TemporaryFolder();
 
   @Test
@@ -45,6 +46,32 @@ public class SimulationTest {
     assertEquals(printed.toString(), 50L, (long) report.counts().getOrDefault("total-ok", 0L));
     assertTrue("the ledger holds the inquiries' steps", report.ledgerHeight() > 10);
 
+    assertNoPlaintextOnAnyCopy(plan, workDir);
+  }
+
+  /**
+   * Batches of 150 customers: more than one packed ciphertext holds (39 slots under a 2048-bit key), so every
+   * customer's total must come out of the right slot of the right ciphertext, masks cancelled per ciphertext.
+   */
+  @Test
+  public void batchInquiries_answerEveryCustomerWithTheGroundTruth_andLedgersHoldNoPlaintext() throws Exception {
+    Path workDir = folder.getRoot().toPath().resolve("batch");
+    SimulationPlan plan = new SimulationPlan(BANKS, 4, 150, 2, SEED, CUSTOMERS, 30_000, true, true,
+        Optional.empty(), Optional.of(workDir));
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    SimulationReport report = new Simulation(plan, new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+    StringWriter printed = new StringWriter();
+    report.print(new PrintWriter(printed, true));
+    assertTrue(printed.toString(), report.passed());
+    assertEquals(printed.toString(), 4L, (long) report.counts().getOrDefault(InquiryOutcome.DECIDED, 0L));
+    assertEquals(printed.toString(), 600L, (long) report.counts().getOrDefault("total-ok", 0L));
+    assertEquals(printed.toString(), 600L, (long) report.counts().getOrDefault("decision-ok", 0L));
+    assertTrue(printed.toString(), printed.toString().contains("150 customers per inquiry"));
+    assertNoPlaintextOnAnyCopy(plan, workDir);
+  }
+
+  /** Scans every byte of every member's ledger copy for the run's customer ids and amounts. */
+  private static void assertNoPlaintextOnAnyCopy(SimulationPlan plan, Path workDir) throws Exception {
     Population population = ConsortiumSetup.population(plan);
     Set<String> ids = new HashSet<>();
     Set<Long> amounts = new HashSet<>();
