@@ -13,8 +13,12 @@ import dev.consilium.mpc.canonical.CanonicalWriter;
 /**
  * Joint credit investigations (DESIGN §6). Actions, each with its payload class:
  * <ul>
+ *   <li>{@code register-key} ({@link #registerKeyPayload}: an encoded Paillier public key), by an admitted
+ *       institution: a key it will ask under. Each key is registered once, by one bank; a bank keeps its
+ *       newest {@link RegisteredKeys#MAX_KEYS_PER_INSTITUTION} ({@link RegisteredKeys}).
  *   <li>{@code open} ({@link OpenInquiry}), by an admitted institution, the asker, about 1 to
- *       {@link OpenInquiry#MAX_CUSTOMERS} customers at once (a batch), with one consent each. The participants
+ *       {@link OpenInquiry#MAX_CUSTOMERS} customers at once (a batch), with one consent each, under a key
+ *       the asker registered and still keeps. The participants
  *       must be admitted institutions; the asker may be one of them, to count its own book in the total.
  *   <li>{@code contribute} ({@link EncryptedShare}), once per participant, while OPEN and before the deadline;
  *       it carries exactly the inquiry's {@code ciphertextsPerShare} ciphertexts, each in Z*_{n²} of the
@@ -43,6 +47,7 @@ import dev.consilium.mpc.canonical.CanonicalWriter;
  */
 public final class CreditContract implements Contract<CreditState> {
   public static final String NAME = "credit";
+  public static final String REGISTER_KEY = "register-key";
   public static final String OPEN = "open";
   public static final String CONTRIBUTE = "contribute";
   public static final String CORRECT = "correct";
@@ -85,6 +90,15 @@ public final class CreditContract implements Contract<CreditState> {
     return CreditState.empty();
   }
 
+  /** The payload of {@code register-key}: the encoded Paillier public key ({@code PaillierPublicKey.toBytes}). */
+  public static byte[] registerKeyPayload(byte[] publicKey) {
+    if (publicKey.length == 0 || publicKey.length > OpenInquiry.MAX_PUBLIC_KEY_BYTES) {
+      throw new IllegalArgumentException("a Paillier public key is 1 to " + OpenInquiry.MAX_PUBLIC_KEY_BYTES
+          + " bytes, not " + publicKey.length);
+    }
+    return new CanonicalWriter().writeBytes(publicKey).toByteArray();
+  }
+
   public static byte[] openPayload(OpenInquiry open) {
     return open.toCanonicalBytes();
   }
@@ -112,17 +126,27 @@ public final class CreditContract implements Contract<CreditState> {
    * when the payload does not start with a valid one.
    */
   public static String inquiryIdOf(byte[] payload) throws CanonicalFormatException {
+    // register-key is the one action about no inquiry: callers look at its action first.
     return InquiryIds.read(new CanonicalReader(payload));
   }
 
   @Override
   public void validate(CreditState state, Entry entry, ExecutionContext context) throws PreconditionFailedException {
+    if (entry.action().equals(REGISTER_KEY)) {
+      InquirySteps.registerKey(state, registeredKey(entry), entry.submitter(), context);
+      return;
+    }
     step(state, entry, context);
   }
 
   @Override
   public CreditState apply(CreditState state, Entry entry, ExecutionContext context) {
     try {
+      if (entry.action().equals(REGISTER_KEY)) {
+        byte[] publicKey = registeredKey(entry);
+        InquirySteps.registerKey(state, publicKey, entry.submitter(), context);
+        return state.withKey(entry.submitter(), publicKey);
+      }
       Step step = step(state, entry, context);
       return entry.action().equals(OPEN)
           ? state.withNew(step.inquiryId(), step.inquiry())
@@ -166,8 +190,12 @@ public final class CreditContract implements Contract<CreditState> {
         return new Step(decision.inquiryId(), InquirySteps.decide(state, decision, entry.submitter()));
       }
       default -> throw new PreconditionFailedException("credit has no action '" + entry.action() + "'; its actions"
-          + " are " + String.join(", ", OPEN, CONTRIBUTE, CORRECT, EXPIRE, REPORT, DECISION));
+          + " are " + String.join(", ", REGISTER_KEY, OPEN, CONTRIBUTE, CORRECT, EXPIRE, REPORT, DECISION));
     }
+  }
+
+  private static byte[] registeredKey(Entry entry) throws PreconditionFailedException {
+    return payload(entry, r -> r.readBytes(OpenInquiry.MAX_PUBLIC_KEY_BYTES), "a Paillier public key");
   }
 
   private static <T> T payload(Entry entry, CanonicalDecoder<T> decoder, String what)

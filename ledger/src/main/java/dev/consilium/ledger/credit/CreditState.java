@@ -1,6 +1,7 @@
 package dev.consilium.ledger.credit;
 
 import dev.consilium.ledger.contract.ContractState;
+import dev.consilium.ledger.identity.Did;
 import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.mpc.canonical.CanonicalWriter;
@@ -13,17 +14,20 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * Every inquiry by id. Immutable. Canonical form: ordered by inquiry id ([a-z0-9-], so string order is byte
- * order), each id followed by its {@link Inquiry}. The {@link CreditBounds} are checked on open and again
- * when a state is read.
+ * Every inquiry by id, and the Paillier keys the institutions registered to ask under. Immutable. Canonical
+ * form: the inquiries ordered by inquiry id ([a-z0-9-], so string order is byte order), each id followed by
+ * its {@link Inquiry}; then the {@link RegisteredKeys}. The {@link CreditBounds} are checked on open and
+ * again when a state is read.
  */
 public final class CreditState implements ContractState {
   private final SortedMap<String, Inquiry> inquiries;
+  private final RegisteredKeys keys;
   private final int heldCustomers;
   private final int heldCiphertexts;
 
-  private CreditState(SortedMap<String, Inquiry> inquiries) {
+  private CreditState(SortedMap<String, Inquiry> inquiries, RegisteredKeys keys) {
     this.inquiries = Collections.unmodifiableSortedMap(inquiries);
+    this.keys = keys;
     long customers = 0;
     long ciphertexts = 0;
     for (Inquiry inquiry : inquiries.values()) {
@@ -36,7 +40,7 @@ public final class CreditState implements ContractState {
   }
 
   static CreditState empty() {
-    return new CreditState(new TreeMap<>());
+    return new CreditState(new TreeMap<>(), RegisteredKeys.empty());
   }
 
   static CreditState read(CanonicalReader reader, CreditBounds bounds) throws CanonicalFormatException {
@@ -51,7 +55,7 @@ public final class CreditState implements ContractState {
       inquiries.put(entry.getKey(), entry.getValue());
       previous = entry.getKey();
     }
-    CreditState state = new CreditState(inquiries);
+    CreditState state = new CreditState(inquiries, RegisteredKeys.read(reader));
     if (state.heldCustomers > bounds.maxHeldCustomers()) {
       throw reader.malformed("the credit state holds " + state.heldCustomers + " customers, over its maximum of "
           + bounds.maxHeldCustomers());
@@ -69,6 +73,17 @@ public final class CreditState implements ContractState {
       w.writeString(e.getKey());
       e.getValue().writeTo(w);
     });
+    keys.writeTo(writer);
+  }
+
+  /** The Paillier keys the institutions registered to ask under. */
+  public RegisteredKeys keys() {
+    return keys;
+  }
+
+  /** A copy with {@code publicKey} registered for {@code institution} (its oldest dropped past the bound). */
+  CreditState withKey(Did institution, byte[] publicKey) {
+    return new CreditState(inquiries, keys.with(institution, publicKey));
   }
 
   public Optional<Inquiry> find(String inquiryId) {
@@ -112,13 +127,13 @@ public final class CreditState implements ContractState {
 
   @Override
   public String toString() {
-    return "CreditState[" + inquiries.size() + " inquiries]";
+    return "CreditState[" + inquiries.size() + " inquiries, " + keys + "]";
   }
 
   private CreditState with(String inquiryId, Inquiry inquiry) {
     SortedMap<String, Inquiry> next = new TreeMap<>(inquiries);
     next.put(inquiryId, inquiry);
-    return new CreditState(next);
+    return new CreditState(next, keys);
   }
 
   private static Map.Entry<String, Inquiry> readEntry(CanonicalReader reader) throws CanonicalFormatException {

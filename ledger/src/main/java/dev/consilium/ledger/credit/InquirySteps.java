@@ -54,13 +54,42 @@ final class InquirySteps {
       throw refused("inquiry " + open.inquiryId() + " has deadline " + open.deadlineMs()
           + " ms, not after the block timestamp " + context.timestampMs() + " ms");
     }
-    try {
-      PaillierPublicKey.fromBytes(open.askerKey());
-    } catch (InvalidKeyException e) {
-      throw refused("the asker's Paillier public key for inquiry " + open.inquiryId() + " is invalid: "
-          + e.getMessage());
+    if (!state.keys().isRegistered(asker, open.askerKey())) {
+      throw refused("inquiry " + open.inquiryId() + " is asked under Paillier key " + fingerprint(open.askerKey())
+          + ", which " + asker + " has not registered (or registered " + RegisteredKeys.MAX_KEYS_PER_INSTITUTION
+          + " newer keys since); register-key first");
     }
     return Inquiry.opened(open, asker, context.height());
+  }
+
+  /**
+   * {@code register-key}: an admitted institution registers a Paillier public key to ask under. The key must
+   * be valid and new: a key belongs to one bank, registered once.
+   */
+  static void registerKey(CreditState state, byte[] publicKey, Did institution, ExecutionContext context)
+      throws PreconditionFailedException {
+    if (!context.membership().isAdmittedWithRole(institution, INSTITUTION)) {
+      throw refused("only an admitted institution may register a Paillier key; " + institution + " is not one");
+    }
+    try {
+      PaillierPublicKey.fromBytes(publicKey);
+    } catch (InvalidKeyException e) {
+      throw refused("the Paillier public key " + institution + " registers is invalid: " + e.getMessage());
+    }
+    if (state.keys().isRegisteredByAnyone(publicKey)) {
+      throw refused("Paillier key " + fingerprint(publicKey) + " is already registered; a key is registered once,"
+          + " by one institution");
+    }
+    if (state.keys().of(institution).isEmpty()
+        && state.keys().institutionCount() >= RegisteredKeys.MAX_INSTITUTIONS) {
+      throw refused("the credit contract holds keys of its maximum of " + RegisteredKeys.MAX_INSTITUTIONS
+          + " institutions");
+    }
+  }
+
+  /** Names a key in a refusal by a short hash, which the key's holder can match against its own. */
+  private static String fingerprint(byte[] publicKey) {
+    return Sha256.digest(publicKey).toHex().substring(0, 16);
   }
 
   static Inquiry contribute(CreditState state, EncryptedShare share, Did bank, ExecutionContext context)

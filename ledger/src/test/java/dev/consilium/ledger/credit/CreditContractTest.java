@@ -38,10 +38,12 @@ public class CreditContractTest {
   public void blocks_allParticipantsContribute_closedTotalDecryptsToSum() throws Exception {
     OpenInquiry open = CreditLedger.open("q-1", CreditLedger.sorted(A, B, C), 3);
     BlockDraft.Sealed first = CONSORTIUM.seal(CONSORTIUM.genesis.header(), CONSORTIUM.genesisState,
-        List.of(A.entry(CreditContract.NAME, CreditContract.OPEN, CreditContract.openPayload(open), 1)),
+        List.of(A.entry(CreditContract.NAME, CreditContract.REGISTER_KEY,
+                CreditContract.registerKeyPayload(CreditKeys.askerPublic().toBytes()), 1),
+            A.entry(CreditContract.NAME, CreditContract.OPEN, CreditContract.openPayload(open), 2)),
         CONSORTIUM.regulator);
     List<Entry> contributions = List.of(
-        share(A, CreditContract.CONTRIBUTE, CreditKeys.encrypt(1_000), 2),
+        share(A, CreditContract.CONTRIBUTE, CreditKeys.encrypt(1_000), 3),
         share(B, CreditContract.CONTRIBUTE, CreditKeys.encrypt(25_000), 1),
         share(C, CreditContract.CONTRIBUTE, CreditKeys.encrypt(0), 1));
     BlockDraft.Sealed second = CONSORTIUM.seal(first.block().header(), first.state(), contributions,
@@ -54,6 +56,7 @@ public class CreditContractTest {
     assertEquals(BigInteger.valueOf(26_000), CreditKeys.decrypt(inquiry.total().get(0)));
     assertEquals(A.did, inquiry.asker());
     assertEquals(1, inquiry.openedAtHeight());
+    assertTrue(state.keys().isRegistered(A.did, CreditKeys.askerPublic().toBytes()));
   }
 
   @Test
@@ -137,12 +140,14 @@ public class CreditContractTest {
   public void state_roundTrip_sameBytesAndHash() throws Exception {
     CreditLedger ledger = closedInquiry("q-5");
     ledger.accept(CreditLedger.report(A, "q-5"), T0_MS + 10);
-    ledger.accept(CreditLedger.openEntry(B, CreditLedger.open("q-0", CreditLedger.sorted(A, C), 1)), T0_MS + 11);
+    ledger.accept(CreditLedger.openEntry(B, CreditLedger.open("q-0", CreditLedger.sorted(A, C), 1,
+        CreditKeys.OTHER.publicKey().toBytes())), T0_MS + 11);
     byte[] bytes = ledger.state().toCanonicalBytes();
     CreditState read = CanonicalReader.decode(bytes, ledger.contract::readState);
     assertArrayEquals(bytes, read.toCanonicalBytes());
     assertEquals(ledger.state().stateHash(), read.stateHash());
     assertEquals(2, read.size());
+    assertEquals(List.of(A.did, B.did), read.keys().institutions());
   }
 
   @Test
@@ -390,8 +395,10 @@ public class CreditContractTest {
   /** The ledger's state bytes with its last inquiry's status byte replaced by {@code status}: refused, naming why. */
   private static void assertStatusRefused(CreditLedger ledger, InquiryStatus status, String reason) {
     byte[] bytes = ledger.state().toCanonicalBytes();
-    // The tail is status (1), empty report hash (4), empty list of decisions (4).
-    bytes[bytes.length - 9] = (byte) status.ordinal();
+    CanonicalWriter keys = new CanonicalWriter();
+    ledger.state().keys().writeTo(keys);
+    // The last inquiry ends in status (1), empty report hash (4), empty list of decisions (4); the keys follow.
+    bytes[bytes.length - keys.size() - 9] = (byte) status.ordinal();
     CanonicalFormatException e = assertThrows(CanonicalFormatException.class,
         () -> CanonicalReader.decode(bytes, ledger.contract::readState));
     assertTrue(e.getMessage(), e.getMessage().contains(reason));

@@ -32,10 +32,29 @@ final class CreditLedger {
     this(consortium, new CreditContract());
   }
 
+  /**
+   * Bank A has registered the tests' asker key and bank B the other key, as the desk does before its first
+   * open; a test of registration itself starts from {@link #withoutKeys}.
+   */
   CreditLedger(TestConsortium consortium, CreditContract contract) {
+    this(consortium, contract, false);
+    try {
+      accept(registerKey(consortium.bankA, CreditKeys.askerPublic().toBytes()), T0_MS - 2);
+      accept(registerKey(consortium.bankB, CreditKeys.OTHER.publicKey().toBytes()), T0_MS - 1);
+    } catch (PreconditionFailedException e) {
+      throw new IllegalStateException("the test keys must register: " + e.getMessage(), e);
+    }
+  }
+
+  private CreditLedger(TestConsortium consortium, CreditContract contract, boolean unused) {
     this.contract = contract;
     this.membership = consortium.genesisState.membership();
     this.state = contract.initialState(consortium.config);
+  }
+
+  /** A ledger where no institution has registered a key yet. */
+  static CreditLedger withoutKeys(TestConsortium consortium) {
+    return new CreditLedger(consortium, new CreditContract(), false);
   }
 
   CreditState state() {
@@ -59,10 +78,20 @@ final class CreditLedger {
         .getMessage();
   }
 
-  /** An inquiry about one customer, whose shares carry one ciphertext. */
+  /** An inquiry about one customer, whose shares carry one ciphertext, under the asker key (bank A's). */
   static OpenInquiry open(String id, List<Did> participants, int minContributors) {
-    return new OpenInquiry(id, List.of(new byte[OpenInquiry.PSEUDONYM_BYTES]), CreditKeys.askerPublic().toBytes(),
-        List.of(consent(0)), participants, DEADLINE_MS, minContributors, 1);
+    return open(id, participants, minContributors, CreditKeys.askerPublic().toBytes());
+  }
+
+  /** The same, under {@code publicKey}. */
+  static OpenInquiry open(String id, List<Did> participants, int minContributors, byte[] publicKey) {
+    return new OpenInquiry(id, List.of(new byte[OpenInquiry.PSEUDONYM_BYTES]), publicKey, List.of(consent(0)),
+        participants, DEADLINE_MS, minContributors, 1);
+  }
+
+  static Entry registerKey(Member bank, byte[] publicKey) {
+    return bank.entry(CreditContract.NAME, CreditContract.REGISTER_KEY, CreditContract.registerKeyPayload(publicKey),
+        1);
   }
 
   /** An inquiry about {@code customers} customers (pseudonyms 0, 1, ...), whose shares carry {@code perShare}. */

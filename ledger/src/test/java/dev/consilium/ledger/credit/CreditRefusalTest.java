@@ -10,7 +10,9 @@ import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.ledger.testing.TestConsortium.Member;
 import dev.consilium.mpc.canonical.CanonicalWriter;
+import dev.consilium.mpc.paillier.PaillierPublicKey;
 import java.math.BigInteger;
+import java.security.InvalidKeyException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.Test;
@@ -42,6 +44,61 @@ public class CreditRefusalTest {
   public void validate_unknownInquiry_refused() {
     assertNames(new CreditLedger(CONSORTIUM).refusal(CreditLedger.contribute(B, "q-none", CreditKeys.encrypt(1)),
         T0_MS), "no inquiry q-none");
+  }
+
+  // ---- register-key
+
+  @Test
+  public void registerKey_submitterNotInstitution_refused() {
+    assertNames(CreditLedger.withoutKeys(CONSORTIUM).refusal(CreditLedger.registerKey(REGULATOR, keyVariant(1)),
+        T0_MS), "only an admitted institution may register a Paillier key", REGULATOR.did.toString());
+  }
+
+  @Test
+  public void registerKey_invalidKey_refused() {
+    byte[] even = CreditKeys.askerPublic().toBytes();
+    even[even.length - 1] &= (byte) 0xFE;
+    assertNames(CreditLedger.withoutKeys(CONSORTIUM).refusal(CreditLedger.registerKey(A, even), T0_MS),
+        "the Paillier public key " + A.did + " registers is invalid", "even");
+  }
+
+  @Test
+  public void registerKey_keyRegisteredBefore_byAnyBank_refused() throws Exception {
+    CreditLedger ledger = CreditLedger.withoutKeys(CONSORTIUM);
+    ledger.accept(CreditLedger.registerKey(A, keyVariant(1)), T0_MS);
+    assertNames(ledger.refusal(CreditLedger.registerKey(A, keyVariant(1)), T0_MS), "is already registered");
+    assertNames(ledger.refusal(CreditLedger.registerKey(B, keyVariant(1)), T0_MS), "is already registered",
+        "by one institution");
+  }
+
+  @Test
+  public void registerKey_malformedPayload_refused() {
+    Entry entry = A.entry(CreditContract.NAME, CreditContract.REGISTER_KEY, new byte[] {0, 0, 0, 9, 1}, 1);
+    assertNames(CreditLedger.withoutKeys(CONSORTIUM).refusal(entry, T0_MS),
+        "payload of register-key is not a Paillier public key");
+  }
+
+  @Test
+  public void open_underAKeyTheAskerDidNotRegister_refused() throws Exception {
+    CreditLedger ledger = CreditLedger.withoutKeys(CONSORTIUM);
+    assertNames(ledger.refusal(CreditLedger.openEntry(A, openAbc("q-1")), T0_MS), "inquiry q-1 is asked under"
+        + " Paillier key " + CreditKeys.askerPublic().fingerprintHex(), "has not registered", "register-key first");
+    // Another bank's registered key is not the asker's.
+    ledger.accept(CreditLedger.registerKey(B, CreditKeys.askerPublic().toBytes()), T0_MS);
+    assertNames(ledger.refusal(CreditLedger.openEntry(A, openAbc("q-1")), T0_MS), A.did + " has not registered");
+    ledger.accept(CreditLedger.openEntry(B, openAbc("q-1")), T0_MS);
+  }
+
+  @Test
+  public void open_underAKeyDroppedByNewerRegistrations_refused() throws Exception {
+    CreditLedger ledger = CreditLedger.withoutKeys(CONSORTIUM);
+    for (int i = 0; i <= RegisteredKeys.MAX_KEYS_PER_INSTITUTION; i++) {
+      ledger.accept(CreditLedger.registerKey(A, keyVariant(i + 1)), T0_MS);
+    }
+    assertTrue(ledger.state().keys().of(A.did).size() == RegisteredKeys.MAX_KEYS_PER_INSTITUTION);
+    assertNames(ledger.refusal(CreditLedger.openEntry(A, CreditLedger.open("q-1", List.of(B.did), 1,
+        keyVariant(1))), T0_MS), "has not registered", "or registered 8 newer keys since");
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-1", List.of(B.did), 1, keyVariant(2))), T0_MS);
   }
 
   // ---- open
@@ -85,11 +142,12 @@ public class CreditRefusalTest {
   }
 
   @Test
-  public void open_invalidPaillierKey_refused() {
+  public void open_invalidPaillierKey_refusedAsNeverRegistered() {
+    // An invalid key cannot be registered (registerKey_invalidKey_refused), so no open can use one.
     OpenInquiry open = new OpenInquiry("q-1", List.of(new byte[32]), new byte[] {1, 8, 0, 7}, List.of(new byte[] {1}),
         CreditLedger.sorted(B), DEADLINE_MS, 1, 1);
     assertNames(new CreditLedger(CONSORTIUM).refusal(CreditLedger.openEntry(A, open), T0_MS),
-        "the asker's Paillier public key for inquiry q-1 is invalid");
+        "inquiry q-1 is asked under Paillier key", A.did + " has not registered");
   }
 
   @Test
@@ -613,6 +671,30 @@ public class CreditRefusalTest {
     writer.writeI64(DEADLINE_MS).writeI32(minContributors).writeI32(ciphertextsPerShare);
     Entry entry = A.entry(CreditContract.NAME, CreditContract.OPEN, writer.toByteArray(), 1);
     return new CreditLedger(CONSORTIUM).refusal(entry, T0_MS);
+  }
+
+  /**
+   * The {@code i}-th encoded public key near the asker's (n + 2j, for the j-th that passes the key checks):
+   * a plausible key for registration tests, which never encrypt under it, without generating primes.
+   */
+  private static byte[] keyVariant(int i) {
+    BigInteger n = CreditKeys.askerPublic().modulus();
+    int found = 0;
+    for (int j = 1; ; j++) {
+      byte[] encoded = CreditKeys.askerPublic().toBytes();
+      byte[] modulus = n.add(BigInteger.valueOf(2L * j)).toByteArray();
+      // Right-aligned into the key's fixed-width modulus field (toByteArray may add a sign byte).
+      int copy = Math.min(modulus.length, encoded.length - 3);
+      System.arraycopy(modulus, modulus.length - copy, encoded, encoded.length - copy, copy);
+      try {
+        PaillierPublicKey.fromBytes(encoded);
+      } catch (InvalidKeyException e) {
+        continue;
+      }
+      if (++found == i) {
+        return encoded;
+      }
+    }
   }
 
   private static void assertNames(String reason, String... expected) {

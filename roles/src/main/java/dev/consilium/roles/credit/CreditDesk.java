@@ -21,6 +21,7 @@ import dev.consilium.ledger.sequencer.Receipt;
 import dev.consilium.ledger.state.LedgerState;
 import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
+import dev.consilium.mpc.paillier.PaillierPublicKey;
 import dev.consilium.runtime.ledger.LedgerSubmitter;
 import dev.consilium.runtime.replication.LedgerFollower;
 import dev.consilium.runtime.replication.ReplicaEndpoint;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +59,8 @@ import java.util.function.Supplier;
 public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   /** How long a step whose entry got no receipt waits for the ledger to show it before it is taken again. */
   static final long RETRY_AFTER_LOST_RECEIPT_MS = 5_000;
+  /** Prefix of key-registration step ids; inquiry ids are [a-z0-9-], so none contains ':'. */
+  private static final String KEY_STEP_PREFIX = "key:";
 
   /** What the desk answers to; local only. */
   public sealed interface Command {}
@@ -113,6 +117,11 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private final Clock clock;
   private final Executor cpu;
   private final Map<String, Asked> asked = new HashMap<>();
+  /**
+   * Inquiries this desk asked whose open waits for the key it asks under to be registered on the ledger: an
+   * open under an unregistered key is refused, so a new (rotated) key goes on the ledger first.
+   */
+  private final Set<String> awaitingKey = new LinkedHashSet<>();
   /** The consents of each inquiry this bank takes part in, from its open entry: the state keeps only a hash. */
   private final Map<String, List<byte[]>> consents = new HashMap<>();
   /** Inquiries this bank takes part in or asked that have not ended. */
@@ -188,10 +197,39 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     long now = clock.millis();
     asked.put(id, new Asked(application, inquire.replyTo(), now, List.of()));
     watched.add(id);
-    LedgerState at = state;
-    long deadlineMs = now + settings.inquiryTimeoutMs();
-    compute(id, CreditContract.OPEN, () -> StepOutput.of(work.open(application, at, deadlineMs)));
+    awaitingKey.add(id);
+    openAwaiting();
     return this;
+  }
+
+  /**
+   * Opens the inquiries waiting for a registered key, under the current key once the ledger shows it
+   * registered; until then, registers it (once: the step is keyed by the key's fingerprint). The deadline
+   * runs from the open, so time spent registering does not shorten it.
+   */
+  private void openAwaiting() {
+    if (awaitingKey.isEmpty() || state == null) {
+      return;
+    }
+    PaillierPublicKey key = work.currentKey();
+    if (!credit().keys().isRegistered(self, key.toBytes())) {
+      submitOnce(keyStep(key), CreditContract.REGISTER_KEY, () -> InquiryWork.keyRegistration(key));
+      return;
+    }
+    LedgerState at = state;
+    for (String id : awaitingKey) {
+      Asked mine = asked.get(id);
+      if (mine != null) {
+        long deadlineMs = clock.millis() + settings.inquiryTimeoutMs();
+        compute(id, CreditContract.OPEN, () -> StepOutput.of(work.open(mine.application(), key, at, deadlineMs)));
+      }
+    }
+    awaitingKey.clear();
+  }
+
+  /** The step id of registering {@code key}: no inquiry's, so it never collides with one. */
+  private static String keyStep(PaillierPublicKey key) {
+    return KEY_STEP_PREFIX + key.fingerprintHex();
   }
 
   private Behavior<Command> onGetStats(GetStats request) {
@@ -219,12 +257,16 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       }
     }
     touched.forEach(this::advance);
+    openAwaiting();
     return this;
   }
 
   /** Remembers the consent of an inquiry this bank is in, and marks the entry's inquiry as touched. */
   private void noteEntry(Entry entry, Set<String> touched) {
     try {
+      if (entry.action().equals(CreditContract.REGISTER_KEY)) {
+        return; // about no inquiry: openAwaiting() looks at the keys in the state
+      }
       if (entry.action().equals(CreditContract.OPEN)) {
         OpenInquiry open = CanonicalReader.decode(entry.payload(), OpenInquiry::read);
         if (open.participants().contains(self)) {
@@ -243,6 +285,7 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   private Behavior<Command> onTick() {
     if (state != null) {
       Set.copyOf(watched).forEach(this::advance);
+      openAwaiting();
     }
     return this;
   }
@@ -470,6 +513,10 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     }
     settled.add(key);
     counters.refused();
+    if (submitted.action().equals(CreditContract.REGISTER_KEY)) {
+      keyRefused(cause.getMessage());
+      return this;
+    }
     // Expiry races are normal (another bank expired first): those at INFO, anything else is worth a warning.
     if (submitted.action().equals(CreditContract.EXPIRE)) {
       context.getLog().info("Inquiry {}: the ledger refused expire: {}", id, cause.getMessage());
@@ -478,6 +525,22 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
     }
     failAsker(id, submitted.action(), cause.getMessage());
     return this;
+  }
+
+  /**
+   * The ledger refused this bank's key. If the state shows it registered after all (an earlier submission
+   * committed without its receipt reaching here), the opens go ahead; otherwise every waiting asker hears why.
+   */
+  private void keyRefused(String reason) {
+    if (credit().keys().isRegistered(self, work.currentKey().toBytes())) {
+      openAwaiting();
+      return;
+    }
+    context.getLog().warn("The ledger refused this bank's Paillier key: {}", reason);
+    for (String id : List.copyOf(awaitingKey)) {
+      failAsker(id, CreditContract.OPEN, "registering the key to ask under failed: " + reason);
+    }
+    awaitingKey.clear();
   }
 
   /** An asker whose own open, report or decision cannot happen hears why at once. */

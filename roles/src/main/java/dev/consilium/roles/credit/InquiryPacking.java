@@ -20,7 +20,7 @@ import java.util.List;
  * that the amount gets fewer bits, and a bank owed more than fits refuses the step rather than corrupt the
  * total.
  */
-final class InquiryPacking {
+public final class InquiryPacking {
   private static final int SLOT_BITS_MAX = 63;
   private static final int AMOUNT_BITS = 64 - Long.numberOfLeadingZeros(LoanBook.MAX_TOTAL_CENTS);
 
@@ -45,6 +45,11 @@ final class InquiryPacking {
           + (valueBits + headroomBits) + " bits");
     }
     return new InquiryPacking(PackingLayout.unsigned(valueBits, participants, slots), customers);
+  }
+
+  /** Ciphertexts in each share of an inquiry about {@code customers} among {@code participants} banks. */
+  public static int ciphertextsPerShare(PaillierParameters parameters, int participants, int customers) {
+    return of(parameters, participants, customers).ciphertexts();
   }
 
   /** Ciphertexts in each share. */

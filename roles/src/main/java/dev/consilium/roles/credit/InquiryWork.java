@@ -82,12 +82,23 @@ public final class InquiryWork {
     return cryptoNanos.sum();
   }
 
+  /** The key this bank asks under now; it rotates on schedule, and must be registered on the ledger first. */
+  PaillierPublicKey currentKey() {
+    return keys.current();
+  }
+
+  /** The {@code register-key} entry for {@code key}. */
+  static byte[] keyRegistration(PaillierPublicKey key) {
+    return CreditContract.registerKeyPayload(key.toBytes());
+  }
+
   /**
    * The {@code open} entry of {@code application}: every admitted institution (this one included) takes
-   * part, under this bank's current Paillier key; each consent must be its customer's, for this inquiry and
-   * this bank. The amounts are packed ({@link InquiryPacking}), so the share of a batch is a few ciphertexts.
+   * part, under {@code key} (this bank's, registered on the ledger); each consent must be its customer's, for
+   * this inquiry and this bank. The amounts are packed ({@link InquiryPacking}), so the share of a batch is a
+   * few ciphertexts.
    */
-  byte[] open(Application application, LedgerState state, long deadlineMs) {
+  byte[] open(Application application, PaillierPublicKey key, LedgerState state, long deadlineMs) {
     String inquiryId = application.inquiryId();
     List<byte[]> pseudonymList = new ArrayList<>(application.applicants().size());
     List<byte[]> consentList = new ArrayList<>(application.applicants().size());
@@ -113,7 +124,6 @@ public final class InquiryWork {
       participants.add(member.did());
     }
     participants.sort(null);
-    PaillierPublicKey key = keys.current();
     InquiryPacking packing = InquiryPacking.of(key.parameters(), participants.size(), pseudonymList.size());
     return CreditContract.openPayload(new OpenInquiry(inquiryId, pseudonymList, key.toBytes(), consentList,
         participants, deadlineMs, settings.minContributors(participants.size()), packing.ciphertexts()));

@@ -104,7 +104,10 @@ public class ObserverTest {
     int port = LoopbackMember.freePort();
     cluster = TestCluster.of(consortium, folder.newFolder(), Map.of("consilium.observer.port", port)).startAll();
     SecureRandom random = new SecureRandom();
-    PaillierPublicKey askerKey = PaillierKeyGenerator.generate(PaillierParameters.DEFAULT, random).publicKey();
+    // Each asker asks under a key of its own, registered first: a key belongs to one bank.
+    PaillierPublicKey keyA = PaillierKeyGenerator.generate(PaillierParameters.DEFAULT, random).publicKey();
+    PaillierPublicKey keyB = PaillierKeyGenerator.generate(PaillierParameters.DEFAULT, random).publicKey();
+    PaillierPublicKey keyC = PaillierKeyGenerator.generate(PaillierParameters.DEFAULT, random).publicKey();
     byte[] pseudonymA = randomBytes(random);
     byte[] pseudonymB = randomBytes(random);
     byte[] openedReport = "sealed to the regulator".getBytes(StandardCharsets.UTF_8);
@@ -116,19 +119,22 @@ public class ObserverTest {
     LedgerSubmitter bankB = cluster.node("bank-b").ledger().submitter();
     LedgerSubmitter bankC = cluster.node("bank-c").ledger().submitter();
 
+    submit(bankA, CreditContract.REGISTER_KEY, CreditContract.registerKeyPayload(keyA.toBytes()));
+    submit(bankB, CreditContract.REGISTER_KEY, CreditContract.registerKeyPayload(keyB.toBytes()));
+    submit(bankC, CreditContract.REGISTER_KEY, CreditContract.registerKeyPayload(keyC.toBytes()));
     Receipt openA = submit(bankA, CreditContract.OPEN, CreditContract.openPayload(new OpenInquiry("inq-a",
-        List.of(pseudonymA), askerKey.toBytes(), List.of(consent()), sorted(consortium.bankA, consortium.bankB),
+        List.of(pseudonymA), keyA.toBytes(), List.of(consent()), sorted(consortium.bankA, consortium.bankB),
         deadlineMs, 2, 1)));
     submit(bankB, CreditContract.OPEN, CreditContract.openPayload(new OpenInquiry("inq-b", List.of(pseudonymB),
-        askerKey.toBytes(), List.of(consent()), sorted(consortium.bankC), deadlineMs, 1, 1)));
+        keyB.toBytes(), List.of(consent()), sorted(consortium.bankC), deadlineMs, 1, 1)));
     TestCluster.Node regulator = cluster.node("regulator");
     assertFalse("a bank serves no observer", cluster.node("bank-a").member().startObserver(Optional.of(opener)));
     assertTrue("the regulator serves it", regulator.member().startObserver(Optional.of(opener)));
 
-    PaillierEncrypter encrypter = PaillierEncrypter.create(askerKey);
-    submit(bankA, CreditContract.CONTRIBUTE, share("inq-a", encrypter, 100));
-    submit(bankB, CreditContract.CONTRIBUTE, share("inq-a", encrypter, 200));
-    submit(bankC, CreditContract.CONTRIBUTE, share("inq-b", encrypter, 300));
+    PaillierEncrypter encrypterA = PaillierEncrypter.create(keyA);
+    submit(bankA, CreditContract.CONTRIBUTE, share("inq-a", encrypterA, 100));
+    submit(bankB, CreditContract.CONTRIBUTE, share("inq-a", encrypterA, 200));
+    submit(bankC, CreditContract.CONTRIBUTE, share("inq-b", PaillierEncrypter.create(keyB), 300));
     Receipt reportA = submit(bankA, CreditContract.REPORT,
         CreditContract.reportPayload(new InquiryReport("inq-a", openedReport)));
     submit(bankB, CreditContract.REPORT, CreditContract.reportPayload(new InquiryReport("inq-b", otherReport)));
@@ -136,7 +142,7 @@ public class ObserverTest {
         new CreditDecision("inq-a", List.of(new CustomerDecision(true, "within-limit")))));
     // A batch of three, found by its second customer's pseudonym.
     Receipt last = submit(bankC, CreditContract.OPEN, CreditContract.openPayload(new OpenInquiry("inq-c",
-        List.of(randomBytes(random), pseudonymA, randomBytes(random)), askerKey.toBytes(),
+        List.of(randomBytes(random), pseudonymA, randomBytes(random)), keyC.toBytes(),
         List.of(consent(), consent(), consent()), sorted(consortium.bankA, consortium.bankC), deadlineMs, 1, 2)));
     // One more block, so that the last one is known committed on the regulator's replica.
     LedgerChecks.await(bankA.submit(MembershipContract.NAME, MembershipContract.UPDATE,
