@@ -72,7 +72,7 @@ final class InquirySteps {
       throw refused("only an admitted institution may register a Paillier key; " + institution + " is not one");
     }
     try {
-      PaillierPublicKey.fromBytes(publicKey);
+      CheckedPaillier.key(publicKey);
     } catch (InvalidKeyException e) {
       throw refused("the Paillier public key " + institution + " registers is invalid: " + e.getMessage());
     }
@@ -225,7 +225,7 @@ final class InquirySteps {
     List<PaillierCiphertext> added = new ArrayList<>(ciphertexts.size());
     for (int i = 0; i < ciphertexts.size(); i++) {
       try {
-        added.add(PaillierCiphertext.fromBytes(ciphertexts.get(i), key));
+        added.add(CheckedPaillier.ciphertext(ciphertexts.get(i), key));
       } catch (WrongKeyException e) {
         throw refused("ciphertext " + i + " of the " + what + " to inquiry " + share.inquiryId()
             + " is not under the asker's key: " + e.getMessage());
@@ -246,7 +246,10 @@ final class InquirySteps {
   private static byte[] multiplied(byte[] stored, PaillierCiphertext added, PaillierPublicKey key, String inquiryId,
       int index) {
     try {
-      return PaillierCiphertext.fromBytes(stored, key).add(added).toBytes();
+      PaillierCiphertext product = CheckedPaillier.ciphertext(stored, key).add(added);
+      byte[] bytes = product.toBytes();
+      CheckedPaillier.remember(product, bytes);
+      return bytes;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("stored total " + index + " of inquiry " + inquiryId + " does not read back"
           + " under its key: " + e.getMessage(), e);
@@ -255,7 +258,7 @@ final class InquirySteps {
 
   private static PaillierPublicKey askerKey(Inquiry inquiry) {
     try {
-      return PaillierPublicKey.fromBytes(inquiry.askerKey());
+      return CheckedPaillier.key(inquiry.askerKey());
     } catch (InvalidKeyException e) {
       throw new IllegalStateException("a stored asker key no longer reads: " + e.getMessage(), e);
     }
