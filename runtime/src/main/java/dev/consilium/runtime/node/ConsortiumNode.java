@@ -14,6 +14,7 @@ import dev.consilium.ledger.contract.ContractRegistry;
 import dev.consilium.ledger.sequencer.BlockBuilderSettings;
 import dev.consilium.ledger.storage.LedgerStorage;
 import dev.consilium.ledger.storage.StorageSettings;
+import dev.consilium.ledger.validation.EntrySignatures;
 import dev.consilium.runtime.cluster.ClusterWiring;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.discovery.DirectorySettings;
@@ -43,6 +44,7 @@ public final class ConsortiumNode implements AutoCloseable {
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
   private static final String DIRECTORY_NAME = "consilium-directory";
   private static final String FOLLOWER_NAME = "consilium-ledger-follower";
+  private static final String REGULATOR_ROLE = "regulator";
 
   private final NodeIdentity identity;
   private final ActorSystem<Void> system;
@@ -95,9 +97,13 @@ public final class ConsortiumNode implements AutoCloseable {
           storage, blockSettings, snapshotEveryBlocks, replication, Clock.systemUTC());
       ActorRef<Directory.Command> directory = system.systemActorOf(
           Directory.create(directorySettings, identity.did(), ledger.membership()), DIRECTORY_NAME, Props.empty());
+      // The regulator's follower is the audit and verifies every entry signature again; another member's only
+      // feeds its protocols, from blocks its own replica verified before persisting them (LedgerFollower).
+      EntrySignatures signatures = identity.hasRole(REGULATOR_ROLE) ? EntrySignatures.VERIFY
+          : EntrySignatures.TRUST_MERKLE_ROOT;
       ActorRef<LedgerFollower.Command> follower = system.systemActorOf(
-          LedgerFollower.create(ledger.endpoint(), registry, followIntervalMs, Clock.systemUTC()), FOLLOWER_NAME,
-          Props.empty());
+          LedgerFollower.create(ledger.endpoint(), registry, followIntervalMs, signatures, Clock.systemUTC()),
+          FOLLOWER_NAME, Props.empty());
       return new ConsortiumNode(identity, system, ledger, directory, follower, config, observerSettings);
     } catch (RuntimeException e) {
       system.terminate();
@@ -114,7 +120,7 @@ public final class ConsortiumNode implements AutoCloseable {
    * (the caller decides whether a node without its observer may run). Once per node, even after a failed bind.
    */
   public boolean startObserver(Optional<ReportOpener> opener) {
-    if (!identity.hasRole("regulator") || !observerSettings.enabled()) {
+    if (!identity.hasRole(REGULATOR_ROLE) || !observerSettings.enabled()) {
       return false;
     }
     if (!observerStarted.compareAndSet(false, true)) {

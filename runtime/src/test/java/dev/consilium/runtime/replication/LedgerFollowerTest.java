@@ -10,6 +10,7 @@ import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import dev.consilium.ledger.block.Block;
 import dev.consilium.ledger.testing.TestConsortium;
+import dev.consilium.ledger.validation.EntrySignatures;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
@@ -55,6 +56,37 @@ public class LedgerFollowerTest {
     assertEquals(chain.get(1).hash(), latest.head().hash());
     assertEquals(chain.get(1).header().stateRoot(), latest.state().stateRoot());
     assertEquals("the latest, never the blocks again", List.of(), latest.blocks());
+  }
+
+  /**
+   * A follower that trusts its replica's entry signatures still checks everything else: an entry swapped for
+   * another (validly signed, but not the one the sequencer sealed) fails the Merkle root and raises an alarm.
+   */
+  @Test
+  public void trustingFollower_refusesASwappedEntry_byItsMerkleRoot() throws Exception {
+    TestProbe<ReplicaEndpoint.Command> replica = TEST_KIT.createTestProbe();
+    ActorRef<LedgerFollower.Command> trusting = TEST_KIT.spawn(LedgerFollower.create(replica.ref(),
+        CONSORTIUM.registry, 50, EntrySignatures.TRUST_MERKLE_ROOT, Clock.systemUTC()));
+    List<Block> chain = CONSORTIUM.chain(2, 1);
+    Block swapped = Block.of(chain.get(0).header(), chain.get(1).entries());
+    ReplicaEndpoint.GetHead getHead = replica.expectMessageClass(ReplicaEndpoint.GetHead.class);
+    getHead.replyTo().tell(new ReplicaEndpoint.Head(CONSORTIUM.regulator.did, 2, chain.get(1).hash(), 1, 1, 2));
+    ReplicaEndpoint.GetBlocks getBlocks = replica.expectMessageClass(ReplicaEndpoint.GetBlocks.class);
+    getBlocks.replyTo().tell(new ReplicaEndpoint.Blocks(CONSORTIUM.regulator.did, 0,
+        List.of(CONSORTIUM.genesis, swapped, chain.get(1)), 2, 2));
+
+    AuditStatus status = TEST_KIT.createTestProbe().awaitAssert(() -> {
+      TestProbe<AuditStatus> probe = TEST_KIT.createTestProbe();
+      trusting.tell(new LedgerFollower.GetStatus(probe.ref()));
+      AuditStatus answer = probe.receiveMessage();
+      assertFalse(answer.alarms().isEmpty());
+      return answer;
+    });
+
+    assertFalse(status.healthy());
+    assertEquals(0, status.verifiedHeight());
+    assertEquals(1, status.alarms().get(0).height());
+    assertTrue(status.alarms().get(0).reason(), status.alarms().get(0).reason().contains("WRONG_MERKLE_ROOT"));
   }
 
   private LedgerFollower.Followed latest() {
