@@ -106,8 +106,8 @@ public final class CreditBench {
     // A batch's share is ceil(B / slots) ciphertexts, each costing what one single inquiry's does: its bound.
     int ciphertexts = InquiryPacking.ciphertextsPerShare(PaillierParameters.DEFAULT, BANKS, batch);
     double batchBound = boundPerSecond / ciphertexts * batch;
-    table.row("cryptographic bound, batch (" + ciphertexts + " ciphertexts/share)", batchBound, "customers/s");
-    table.row("batch against its cryptographic bound", batched.customersPerSecond() / batchBound, "x");
+    table.row("batch crypto bound (" + ciphertexts + " ciphertexts/share)", batchBound, "customers/s");
+    table.row("batch against its cryptographic bound", 100 * batched.customersPerSecond() / batchBound, "%");
     int third = table.verdict("cost per customer, single against batch", singleMsPerCustomer / batchMsPerCustomer,
         BATCH_TARGET, batchFailures);
     return first == 0 && second == 0 && third == 0 ? 0 : 1;
