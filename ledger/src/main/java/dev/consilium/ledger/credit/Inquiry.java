@@ -5,6 +5,7 @@ import dev.consilium.mpc.canonical.CanonicalEncodable;
 import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.mpc.canonical.CanonicalWriter;
+import dev.consilium.mpc.hash.Sha256;
 import dev.consilium.mpc.hash.Sha256Hash;
 import java.util.Arrays;
 import java.util.Collections;
@@ -42,6 +43,8 @@ public final class Inquiry implements CanonicalEncodable {
   private final InquiryStatus status;
   private final byte[] reportHash;
   private final List<CustomerDecision> decisions;
+  // Immutable, so its hash never changes: the state's hash reads it at every block, computed at most once.
+  private volatile Sha256Hash hash;
 
   private Inquiry(Did asker, List<byte[]> pseudonyms, byte[] askerKey, Sha256Hash consentsHash,
       List<Did> participants, long deadlineMs, int minContributors, int ciphertextsPerShare, long openedAtHeight,
@@ -66,6 +69,16 @@ public final class Inquiry implements CanonicalEncodable {
     if (problem != null) {
       throw new IllegalStateException(problem);
     }
+  }
+
+  /** The SHA-256 of this inquiry's canonical bytes, for the credit state's hash; computed once. */
+  Sha256Hash hash() {
+    Sha256Hash h = hash;
+    if (h == null) {
+      h = Sha256.digest(toCanonicalBytes());
+      hash = h;
+    }
+    return h;
   }
 
   /** A fresh inquiry from an accepted {@code open}. */

@@ -16,8 +16,10 @@ import dev.consilium.ledger.testing.TestConsortium.Member;
 import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.mpc.canonical.CanonicalWriter;
+import dev.consilium.mpc.hash.Sha256Hash;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.Test;
@@ -148,6 +150,21 @@ public class CreditContractTest {
     assertEquals(ledger.state().stateHash(), read.stateHash());
     assertEquals(2, read.size());
     assertEquals(CreditLedger.sorted(A, B), read.keys().institutions());
+  }
+
+  @Test
+  public void stateHash_changesWithEveryStep_andIsEqualForEqualStates() throws Exception {
+    CreditLedger ledger = CreditLedger.withoutKeys(CONSORTIUM);
+    Set<Sha256Hash> seen = new HashSet<>();
+    assertTrue(seen.add(ledger.state().stateHash()));
+    ledger.accept(CreditLedger.registerKey(A, CreditKeys.askerPublic().toBytes()), T0_MS);
+    assertTrue("a registered key changes the hash", seen.add(ledger.state().stateHash()));
+    ledger.accept(CreditLedger.openEntry(A, CreditLedger.open("q-30", CreditLedger.sorted(A, B), 2)), T0_MS);
+    assertTrue("an open changes the hash", seen.add(ledger.state().stateHash()));
+    ledger.accept(CreditLedger.contribute(A, "q-30", CreditKeys.encrypt(5)), T0_MS + 1);
+    assertTrue("a contribution changes the hash", seen.add(ledger.state().stateHash()));
+    CreditState read = CanonicalReader.decode(ledger.state().toCanonicalBytes(), ledger.contract::readState);
+    assertEquals("an equal state, read back, has the same hash", ledger.state().stateHash(), read.stateHash());
   }
 
   @Test
