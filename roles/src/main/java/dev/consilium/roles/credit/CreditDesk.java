@@ -293,12 +293,21 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
   /** Takes whatever step of inquiry {@code id} is due for this bank, given the last committed state. */
   private void advance(String id) {
     Optional<Inquiry> found = credit().find(id);
-    Asked mine = asked.get(id);
     if (found.isEmpty()) {
       return; // an open of ours not yet committed (or refused: its failure answers the asker)
     }
     Inquiry inquiry = found.get();
     boolean asker = inquiry.asker().equals(self);
+    Asked asking = asked.get(id);
+    if (asking != null && (!asker || !work.holdsKey(inquiry.askerKey()))) {
+      // The id is on the ledger, but not from this desk's open: another bank's inquiry, or one this bank
+      // opened before it restarted, under a key it no longer holds and so could never decrypt. Only the ask
+      // ends here; as a participant this bank still takes its part below.
+      abandonAsk(id, asking, "inquiry " + id + " already exists; inquiry ids are never reused (it was opened "
+          + (asker ? "by this bank before it restarted, under a key it no longer holds)" : "by " + inquiry.asker()
+          + ")"));
+    }
+    Asked mine = asked.get(id);
     boolean participant = inquiry.participants().contains(self);
     if (!asker && !participant) {
       return;
@@ -541,6 +550,14 @@ public final class CreditDesk extends AbstractBehavior<CreditDesk.Command> {
       failAsker(id, CreditContract.OPEN, "registering the key to ask under failed: " + reason);
     }
     awaitingKey.clear();
+  }
+
+  /** Ends an ask that cannot be this desk's to finish, telling the asker why. */
+  private void abandonAsk(String id, Asked mine, String reason) {
+    asked.remove(id);
+    awaitingKey.remove(id);
+    counters.failed();
+    mine.replyTo().tell(StatusReply.error(reason));
   }
 
   /** An asker whose own open, report or decision cannot happen hears why at once. */

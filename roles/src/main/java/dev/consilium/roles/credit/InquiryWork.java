@@ -87,6 +87,11 @@ public final class InquiryWork {
     return keys.current();
   }
 
+  /** Whether this bank still holds the private key of {@code askerKey} (an encoded public key). */
+  boolean holdsKey(byte[] askerKey) {
+    return keys.holds(askerKey);
+  }
+
   /** The {@code register-key} entry for {@code key}. */
   static byte[] keyRegistration(PaillierPublicKey key) {
     return CreditContract.registerKeyPayload(key.toBytes());

@@ -7,6 +7,7 @@ import dev.consilium.mpc.paillier.PaillierPrivateKey;
 import dev.consilium.mpc.paillier.PaillierPublicKey;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,6 +84,23 @@ public final class PaillierKeyRing {
     }
     Retired old = retired.get(key);
     return old == null ? Optional.empty() : Optional.of(old.decrypter());
+  }
+
+  /**
+   * Whether {@code encodedPublicKey} is the encoding of a key {@link #decrypterFor} would answer for; compares
+   * encodings, so a caller asking often (the desk, at every step of its inquiries) parses no key.
+   */
+  public synchronized boolean holds(byte[] encodedPublicKey) {
+    dropExpired(clock.millis());
+    if (Arrays.equals(current.decrypter().publicKey().toBytes(), encodedPublicKey)) {
+      return true;
+    }
+    for (PaillierPublicKey key : retired.keySet()) {
+      if (Arrays.equals(key.toBytes(), encodedPublicKey)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** How many times the key was replaced. */

@@ -42,6 +42,7 @@ public class PaillierKeyRingTest {
     PaillierPublicKey first = ring.current();
     assertEquals("not due yet", first, ring.current());
     assertTrue(ring.decrypterFor(first).isPresent());
+    assertTrue(ring.holds(first.toBytes()));
 
     nowMs.addAndGet(60_000);
     ring.current(); // due: a new key is made
@@ -49,9 +50,12 @@ public class PaillierKeyRingTest {
     assertNotEquals(first, second);
     assertEquals(1, ring.rotations());
     assertTrue("an inquiry asked under the old key still decrypts", ring.decrypterFor(first).isPresent());
+    assertTrue(ring.holds(first.toBytes()));
+    assertTrue(ring.holds(second.toBytes()));
 
     nowMs.addAndGet(30_000);
     assertFalse("retired longer than the retain time: gone", ring.decrypterFor(first).isPresent());
+    assertFalse(ring.holds(first.toBytes()));
     assertTrue(ring.decrypterFor(second).isPresent());
     assertFalse("the text shows fingerprints only", ring.toString().contains(second.modulus().toString()));
   }
