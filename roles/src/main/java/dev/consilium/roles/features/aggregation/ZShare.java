@@ -7,8 +7,6 @@ import dev.consilium.mpc.prg.Prg;
 import dev.consilium.mpc.prg.PrgAlgorithm;
 import dev.consilium.mpc.secret.SecretAccess;
 import dev.consilium.mpc.secret.SecretBytes;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 
 /**
  * One compute node's share of one holder's Z_i as it travels: a 32-byte seed that expands to a rows × cols
@@ -52,7 +50,7 @@ public final class ZShare {
     if (share instanceof SeededShare seededShare) {
       return new ZShare(rows, cols, true, seededShare.seed().toByteArray(SecretAccess.get()));
     }
-    return new ZShare(rows, cols, false, toBytes(((ExplicitShare) share).toLongArray(SecretAccess.get())));
+    return new ZShare(rows, cols, false, WireArrays.longsToBytes(((ExplicitShare) share).toLongArray(SecretAccess.get())));
   }
 
   public int rows() {
@@ -83,22 +81,10 @@ public final class ZShare {
   /** The share's elements, row-major. */
   public long[] expand(PrgAlgorithm algorithm) {
     if (!seeded) {
-      return fromBytes(bytes);
+      return WireArrays.bytesToLongs(bytes);
     }
     SecretBytes seed = SecretBytes.copyFrom(bytes, SecretAccess.get());
     return SeededShare.of(algorithm, seed, rows * cols).toLongArray(SecretAccess.get());
-  }
-
-  static byte[] toBytes(long[] values) {
-    ByteBuffer buffer = ByteBuffer.allocate(values.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-    buffer.asLongBuffer().put(values);
-    return buffer.array();
-  }
-
-  static long[] fromBytes(byte[] bytes) {
-    long[] values = new long[bytes.length / 8];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(values);
-    return values;
   }
 
   @Override

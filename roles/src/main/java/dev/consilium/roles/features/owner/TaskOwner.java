@@ -1,0 +1,554 @@
+package dev.consilium.roles.features.owner;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
+import akka.pattern.StatusReply;
+import dev.consilium.ledger.features.FeatureTask;
+import dev.consilium.ledger.features.ModelHash;
+import dev.consilium.ledger.features.ModelRegistration;
+import dev.consilium.ledger.features.PartyDigest;
+import dev.consilium.ledger.features.RoundCommitment;
+import dev.consilium.ledger.features.TaskEnd;
+import dev.consilium.ledger.features.TaskOutcome;
+import dev.consilium.ledger.identity.Did;
+import dev.consilium.ledger.sequencer.Receipt;
+import dev.consilium.mpc.additive.FixedPointOverflowException;
+import dev.consilium.mpc.hash.Sha256Hash;
+import dev.consilium.roles.features.aggregation.WireArrays;
+import dev.consilium.roles.features.aggregation.ZCodec;
+import dev.consilium.roles.features.aggregation.ZSharing;
+import dev.consilium.roles.features.compute.ComputeNode;
+import dev.consilium.roles.features.data.FeatureTable;
+import dev.consilium.roles.features.holder.FeatureHolder;
+import dev.consilium.roles.features.model.Metrics;
+import dev.consilium.roles.features.task.RoundDigest;
+import dev.consilium.roles.features.task.TaskLookup;
+import dev.consilium.roles.features.task.TaskRecords;
+import dev.consilium.roles.features.task.TaskView;
+import dev.consilium.roles.features.task.Traffic;
+import dev.consilium.runtime.admission.FromMember;
+import dev.consilium.runtime.discovery.Directory;
+import dev.consilium.runtime.discovery.ProtocolKey;
+import dev.consilium.runtime.serialization.CborSerializable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletionStage;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The task owner's part in shared feature learning (DESIGN §6): it records the task, aligns rows with the
+ * holders by PSI, then drives every step: it asks the holders for Z_i of a minibatch's rows (sending the
+ * previous step's dL/dZ along), takes the compute nodes' sums, reconstructs Z = ΣZ_i, runs the top model
+ * and so on; each epoch is a round, committed on the ledger with the digests of what every party sent and
+ * of its model. After the last round it scores the test rows through the same path under the best round's
+ * parameters and registers the model.
+ *
+ * <p>What it learns: Z for each step's rows, never any X_i or single Z_i (with two holders or more). Failure
+ * semantics (DESIGN §7): a step unanswered after its retries ends the task as timed out; a compute node lost
+ * while at least {@code minComputeNodes} remain restarts the current round from the last committed one
+ * with the others (a new attempt: holders restore that round's checkpoint, so the result is the one an
+ * undisturbed run gives); a lost holder, or too few compute nodes left, ends the task as participant lost.
+ * Every end is recorded on the ledger with its reason. One task at a time.
+ */
+public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
+  public static final ProtocolKey<Command> KEY = new ProtocolKey<>("features-owner", Command.class);
+  /** Sends of one step before the owner gives up on it. */
+  static final int MAX_SENDS_PER_STEP = 3;
+  static final int SCORING_CHUNK_ROWS = 4_096;
+
+  public sealed interface Command {}
+
+  /** Local: trains {@code task} with this member's labelled {@code table}; the reply is the report. */
+  public record Train(FeatureTask task, FeatureTable table, boolean plainBaseline,
+      ActorRef<StatusReply<TaskReport>> replyTo) implements Command {}
+
+  /** A compute node's sum of the holders' shares for one step. */
+  public record SumReady(String taskId, int attempt, long step, Did from, int rows, int cols, byte[] sum)
+      implements Command, CborSerializable, FromMember {
+    @Override
+    public String toString() {
+      return "SumReady[" + taskId + ", attempt " + attempt + ", step " + step + ", from " + from + ", redacted]";
+    }
+  }
+
+  /** Only in the unprotected baseline: a holder's Z_i itself. */
+  public record PlainZ(String taskId, int attempt, long step, Did from, int rows, int cols, byte[] z)
+      implements Command, CborSerializable, FromMember {}
+
+  /** A party's digests for a round: what it sent, and its model (empty for a compute node). */
+  public record RoundClosed(String taskId, int attempt, int round, Did from, byte[] sentDigest, byte[] modelDigest)
+      implements Command, CborSerializable, FromMember {}
+
+  /** A holder could not do a step; the reason is public. */
+  public record StepRefused(String taskId, int attempt, long step, Did from, String reason)
+      implements Command, CborSerializable, FromMember {}
+
+  private record Recorded(String what, Receipt receipt, Throwable failure) implements Command {}
+
+  private record AlignedIds(List<String> ids, Throwable failure) implements Command {}
+
+  private record PeersFound(Map<Did, ActorRef<FeatureHolder.Command>> holders,
+      Map<Did, ActorRef<ComputeNode.Command>> computes, String problem) implements Command {}
+
+  private record StepTimeout(int attempt, long step) implements Command {}
+
+  private record Lost(Directory.MemberLost lost) implements Command {}
+
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final Did self;
+  private final Alignment alignment;
+  private final TaskLookup lookup;
+  private final TaskRecords records;
+  private final ActorRef<Directory.Command> directory;
+  private final Traffic traffic;
+  private Run run; // the task in progress, or null
+
+  private TaskOwner(ActorContext<Command> context, TimerScheduler<Command> timers, Did self, Alignment alignment,
+      TaskLookup lookup, TaskRecords records, ActorRef<Directory.Command> directory, Traffic traffic) {
+    super(context);
+    this.context = context;
+    this.timers = timers;
+    this.self = self;
+    this.alignment = alignment;
+    this.lookup = lookup;
+    this.records = records;
+    this.directory = directory;
+    this.traffic = traffic;
+    directory.tell(new Directory.SubscribeLost(context.messageAdapter(Directory.MemberLost.class, Lost::new)));
+  }
+
+  public static Behavior<Command> create(Did self, Alignment alignment, TaskLookup lookup, TaskRecords records,
+      ActorRef<Directory.Command> directory, Traffic traffic) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> new TaskOwner(context, timers, self, alignment,
+        lookup, records, directory, traffic)));
+  }
+
+  @Override
+  public Receive<Command> createReceive() {
+    return newReceiveBuilder()
+        .onMessage(Train.class, this::onTrain)
+        .onMessage(Recorded.class, this::onRecorded)
+        .onMessage(AlignedIds.class, this::onAligned)
+        .onMessage(PeersFound.class, this::onPeersFound)
+        .onMessage(SumReady.class, this::onSumReady)
+        .onMessage(PlainZ.class, this::onPlainZ)
+        .onMessage(RoundClosed.class, this::onRoundClosed)
+        .onMessage(StepRefused.class, this::onStepRefused)
+        .onMessage(StepTimeout.class, this::onStepTimeout)
+        .onMessage(Lost.class, this::onLost)
+        .build();
+  }
+
+  private Behavior<Command> onTrain(Train train) {
+    if (run != null) {
+      train.replyTo().tell(StatusReply.error("this owner is already running task " + run.view.taskId()));
+      return this;
+    }
+    if (!train.table().hasLabels()) {
+      train.replyTo().tell(StatusReply.error("the owner's table " + train.table().source() + " has no labels"));
+      return this;
+    }
+    if (train.table().columnCount() != train.task().ownerWidth()) {
+      train.replyTo().tell(StatusReply.error("task " + train.task().taskId() + " declares " + train.task().ownerWidth()
+          + " owner columns, the table has " + train.table().columnCount()));
+      return this;
+    }
+    run = new Run(TaskView.of(self, train.task()), train.table(), train.plainBaseline(), train.replyTo());
+    record("register-task", records.register(train.task()));
+    return this;
+  }
+
+  private Behavior<Command> onRecorded(Recorded recorded) {
+    if (run == null) {
+      return this;
+    }
+    if (recorded.failure() != null) {
+      if (recorded.what().equals("end-task")) {
+        context.getLog().warn("Task {}: its end was not recorded: {}", run.view.taskId(),
+            recorded.failure().getMessage());
+        return reply();
+      }
+      return end(TaskOutcome.REFUSED, recorded.what() + " refused: " + recorded.failure().getMessage(), null);
+    }
+    switch (recorded.what()) {
+      case "register-task" -> {
+        List<String> ids = run.table.ids();
+        pipe(alignment.align(run.view, ids), AlignedIds::new);
+      }
+      case "commit-round" -> roundCommitted();
+      case "register-model" -> end(TaskOutcome.COMPLETED, "trained " + run.training.lastCommittedRound()
+          + " rounds; the model of round " + run.training.finalRound() + " is registered", null);
+      case "end-task" -> reply();
+      default -> throw new IllegalStateException("unknown record " + recorded.what());
+    }
+    return this;
+  }
+
+  private Behavior<Command> onAligned(AlignedIds aligned) {
+    if (run == null) {
+      return this;
+    }
+    if (aligned.failure() != null) {
+      return end(TaskOutcome.REFUSED, "alignment failed: " + aligned.failure().getMessage(), null);
+    }
+    if (aligned.ids().size() < 2) {
+      return end(TaskOutcome.REFUSED, "the parties share " + aligned.ids().size() + " ids: nothing to train on", null);
+    }
+    run.alignedIds = aligned.ids();
+    try {
+      run.training = new OwnerTraining(run.view, run.table.alignTo(aligned.ids()), SCORING_CHUNK_ROWS);
+    } catch (IllegalArgumentException e) {
+      return end(TaskOutcome.REFUSED, "cannot train on the aligned rows: " + e.getMessage(), null);
+    }
+    lookup.findPeers(run.view, context, PeersFound::new);
+    return this;
+  }
+
+  private Behavior<Command> onPeersFound(PeersFound found) {
+    if (run == null || run.training == null || run.stepStartedNanos != 0) {
+      return this;
+    }
+    if (found.problem() != null) {
+      return end(TaskOutcome.PARTICIPANT_LOST, found.problem(), null);
+    }
+    run.holders.putAll(found.holders());
+    run.computes.putAll(found.computes());
+    run.active.addAll(run.view.computeNodes());
+    run.roundStartedNanos = System.nanoTime();
+    return sendNext();
+  }
+
+  /** Asks for the step due, or closes the round, or finishes the test. */
+  private Behavior<Command> sendNext() {
+    OwnerTraining.Step step = run.training.next();
+    if (step != null) {
+      run.step++;
+      run.current = step;
+      run.sums.clear();
+      run.sends = 0;
+      run.stepStartedNanos = System.nanoTime();
+      DMatrixRMaj gradient = run.training.takeGradient();
+      run.gradient = gradient == null ? new byte[0] : WireArrays.doublesToBytes(gradient.data);
+      run.gradientStep = gradient == null ? -1 : run.lastTrainStep;
+      if (step.phase() == OwnerTraining.Phase.TRAIN) {
+        run.lastTrainStep = run.step;
+      }
+      return sendStep();
+    }
+    if (run.training.testComplete()) {
+      return registerModel();
+    }
+    return closeRound();
+  }
+
+  private Behavior<Command> sendStep() {
+    run.sends++;
+    FeatureHolder.Forward forward = new FeatureHolder.Forward(run.view.taskId(), run.attempt, run.restoreRound,
+        run.step, self, run.current.rows(), run.current.phase() == OwnerTraining.Phase.TRAIN, run.gradientStep,
+        run.gradient, List.copyOf(run.active), run.plain);
+    run.holders.values().forEach(holder -> {
+      traffic.sent("Forward", run.gradient.length + 4L * run.current.rows().length);
+      holder.tell(forward);
+    });
+    timers.startSingleTimer(new StepTimeout(run.attempt, run.step), Duration.ofMillis(stepTimeoutMs()));
+    return this;
+  }
+
+  private Behavior<Command> onSumReady(SumReady ready) {
+    traffic.received("SumReady", ready.sum().length);
+    if (!current(ready.taskId(), ready.attempt(), ready.step()) || run.plain || !run.active.contains(ready.from())) {
+      return this;
+    }
+    run.sums.putIfAbsent(ready.from(), ready.sum());
+    if (run.sums.size() < run.active.size()) {
+      return this;
+    }
+    List<long[]> sums = new ArrayList<>();
+    for (Did node : run.active) {
+      sums.add(WireArrays.bytesToLongs(run.sums.get(node)));
+    }
+    DMatrixRMaj z;
+    try {
+      z = ZSharing.reconstruct(sums, ready.rows(), ready.cols(), run.codec());
+    } catch (IllegalArgumentException | FixedPointOverflowException e) {
+      return end(TaskOutcome.REFUSED, "step " + ready.step() + ": the sums do not reconstruct: " + e.getMessage(),
+          null);
+    }
+    return stepDone(z);
+  }
+
+  private Behavior<Command> onPlainZ(PlainZ plain) {
+    traffic.received("PlainZ", plain.z().length);
+    if (!current(plain.taskId(), plain.attempt(), plain.step()) || !run.plain || !run.holders.containsKey(plain.from())) {
+      return this;
+    }
+    run.sums.putIfAbsent(plain.from(), plain.z());
+    if (run.sums.size() < run.holders.size()) {
+      return this;
+    }
+    DMatrixRMaj z = new DMatrixRMaj(plain.rows(), plain.cols());
+    for (byte[] part : run.sums.values()) {
+      double[] values = WireArrays.bytesToDoubles(part);
+      for (int i = 0; i < z.data.length; i++) {
+        z.data[i] += values[i];
+      }
+    }
+    return stepDone(z);
+  }
+
+  private Behavior<Command> stepDone(DMatrixRMaj z) {
+    timers.cancel(new StepTimeout(run.attempt, run.step));
+    if (z.numRows != run.current.rows().length || z.numCols != run.view.spec().outputWidth()) {
+      return end(TaskOutcome.REFUSED, "step " + run.step + " came back " + z.numRows + " x " + z.numCols + " for "
+          + run.current.rows().length + " rows", null);
+    }
+    run.training.accept(run.current, z);
+    run.stepStartedNanos = System.nanoTime();
+    return sendNext();
+  }
+
+  private Behavior<Command> closeRound() {
+    run.closing = run.training.round();
+    run.closed.clear();
+    DMatrixRMaj gradient = run.training.takeGradient();
+    byte[] bytes = gradient == null ? new byte[0] : WireArrays.doublesToBytes(gradient.data);
+    long gradientStep = gradient == null ? -1 : run.lastTrainStep;
+    for (ActorRef<FeatureHolder.Command> holder : run.holders.values()) {
+      holder.tell(new FeatureHolder.CloseRound(run.view.taskId(), run.attempt, run.closing, self, gradientStep, bytes));
+    }
+    if (!run.plain) {
+      for (Did node : run.active) {
+        run.computes.get(node).tell(new ComputeNode.CloseRound(run.view.taskId(), run.attempt, run.closing, self));
+      }
+    }
+    timers.startSingleTimer(new StepTimeout(run.attempt, -run.closing), Duration.ofMillis(stepTimeoutMs()));
+    return this;
+  }
+
+  private Behavior<Command> onRoundClosed(RoundClosed closed) {
+    traffic.received("RoundClosed", closed.sentDigest().length + closed.modelDigest().length);
+    if (run == null || !closed.taskId().equals(run.view.taskId()) || closed.attempt() != run.attempt
+        || closed.round() != run.closing) {
+      return this;
+    }
+    run.closed.putIfAbsent(closed.from(), closed);
+    int expected = run.holders.size() + (run.plain ? 0 : run.active.size());
+    if (run.closed.size() < expected) {
+      return this;
+    }
+    timers.cancel(new StepTimeout(run.attempt, -run.closing));
+    List<PartyDigest> digests = new ArrayList<>();
+    digests.add(PartyDigest.withModel(self, Sha256Hash.fromBytes(run.digest.finish()),
+        run.training.topDigest()));
+    for (RoundClosed party : run.closed.values()) {
+      Sha256Hash sent = Sha256Hash.fromBytes(party.sentDigest());
+      digests.add(party.modelDigest().length == 0 ? PartyDigest.withoutModel(party.from(), sent)
+          : PartyDigest.withModel(party.from(), sent, Sha256Hash.fromBytes(party.modelDigest())));
+    }
+    run.roundDigests.put(run.closing, digests);
+    double auc = run.training.validationAuc();
+    RoundCommitment commitment = new RoundCommitment(run.view.taskId(), run.closing, run.alignedIds.size(),
+        List.copyOf(run.active), digests, Double.isNaN(auc) ? 0 : micros(auc));
+    record("commit-round", records.commitRound(commitment));
+    return this;
+  }
+
+  private void roundCommitted() {
+    long millis = (System.nanoTime() - run.roundStartedNanos) / 1_000_000;
+    run.training.committed();
+    run.rounds.add(new TaskReport.RoundStat(run.closing, millis, run.training.validationAucs()
+        .get(run.training.validationAucs().size() - 1)));
+    run.closing = 0;
+    if (run.training.phase() == OwnerTraining.Phase.TEST) {
+      // The test runs under the final round's parameters: a new attempt restores them at the holders.
+      run.attempt++;
+      run.restoreRound = run.training.finalRound();
+    }
+    run.roundStartedNanos = System.nanoTime();
+    sendNext();
+  }
+
+  private Behavior<Command> registerModel() {
+    double auc = Metrics.auc(run.training.testScores(), run.training.testLabels());
+    double ks = Metrics.ks(run.training.testScores(), run.training.testLabels());
+    run.testAuc = auc;
+    run.testKs = ks;
+    int finalRound = run.training.finalRound();
+    Sha256Hash hash = ModelHash.ofRound(run.roundDigests.get(finalRound));
+    double validation = run.rounds.get(finalRound - 1).validationAuc();
+    record("register-model", records.registerModel(new ModelRegistration(run.view.taskId(), finalRound, hash,
+        run.training.lastCommittedRound(), Double.isNaN(validation) ? 0 : micros(validation), micros(auc),
+        micros(ks))));
+    return this;
+  }
+
+  private Behavior<Command> onStepRefused(StepRefused refused) {
+    if (run == null || !refused.taskId().equals(run.view.taskId()) || refused.attempt() != run.attempt
+        || !run.holders.containsKey(refused.from())) {
+      return this;
+    }
+    return end(TaskOutcome.REFUSED, refused.from() + " refused step " + refused.step() + ": " + refused.reason(), null);
+  }
+
+  private Behavior<Command> onStepTimeout(StepTimeout timeout) {
+    if (run == null || run.ended || timeout.attempt() != run.attempt) {
+      return this;
+    }
+    boolean closing = timeout.step() < 0;
+    if (closing ? run.closing != -timeout.step() : timeout.step() != run.step) {
+      return this;
+    }
+    if (!closing && run.sends < MAX_SENDS_PER_STEP) {
+      context.getLog().info("Task {}: step {} unanswered after {} ms; asking again", run.view.taskId(), run.step,
+          stepTimeoutMs());
+      return sendStep();
+    }
+    return end(TaskOutcome.TIMED_OUT, (closing ? "round " + run.closing + " was not closed" : "step " + run.step
+        + " was not answered") + " within " + stepTimeoutMs() + " ms, " + run.sends + " times", null);
+  }
+
+  private Behavior<Command> onLost(Lost lost) {
+    if (run == null || run.ended || run.training == null) {
+      return this;
+    }
+    Did did = lost.lost().did();
+    if (run.holders.containsKey(did)) {
+      return end(TaskOutcome.PARTICIPANT_LOST, "holder " + did + " was lost (" + lost.lost().loss() + ")", did);
+    }
+    if (!run.active.remove(did)) {
+      return this;
+    }
+    if (run.active.size() < run.view.minComputeNodes()) {
+      return end(TaskOutcome.PARTICIPANT_LOST, "compute node " + did + " was lost (" + lost.lost().loss() + "); "
+          + run.active.size() + " remain, the task needs " + run.view.minComputeNodes(), did);
+    }
+    context.getLog().info("Task {}: compute node {} lost; resuming from round {} with {}", run.view.taskId(), did,
+        run.training.lastCommittedRound(), run.active);
+    if (run.closing != 0) {
+      run.closing = 0;
+    }
+    timers.cancel(new StepTimeout(run.attempt, run.step));
+    run.attempt++;
+    run.restoreRound = run.training.phase() == OwnerTraining.Phase.TEST ? run.training.finalRound()
+        : run.training.lastCommittedRound();
+    run.training.resume();
+    run.roundStartedNanos = System.nanoTime();
+    return sendNext();
+  }
+
+  private Behavior<Command> end(TaskOutcome outcome, String reason, Did lostParty) {
+    if (run.ended) {
+      return this;
+    }
+    run.ended = true;
+    run.outcome = outcome;
+    run.reason = reason;
+    timers.cancelAll();
+    context.getLog().info("Task {} ends {}: {}", run.view.taskId(), outcome.wireName(), reason);
+    for (ActorRef<FeatureHolder.Command> holder : run.holders.values()) {
+      holder.tell(new FeatureHolder.EndTask(run.view.taskId(), self));
+    }
+    for (ActorRef<ComputeNode.Command> node : run.computes.values()) {
+      node.tell(new ComputeNode.EndTask(run.view.taskId(), self));
+    }
+    record("end-task", records.end(new TaskEnd(run.view.taskId(), outcome, TaskEnd.fit(reason),
+        Optional.ofNullable(lostParty))));
+    return this;
+  }
+
+  private Behavior<Command> reply() {
+    Run ended = run;
+    run = null;
+    TaskReport report = new TaskReport(ended.view.taskId(), ended.outcome, ended.reason,
+        ended.alignedIds == null ? 0 : ended.alignedIds.size(), ended.alignedIds == null ? List.of() : ended.alignedIds,
+        List.copyOf(ended.rounds), ended.training == null ? 0 : ended.training.finalRound(),
+        ended.training == null ? new int[0] : ended.training.testRows(),
+        ended.training == null || ended.outcome != TaskOutcome.COMPLETED ? new double[0]
+            : ended.training.testScores(), ended.testAuc, ended.testKs, ended.attempt + 1, traffic.snapshot());
+    ended.replyTo.tell(StatusReply.success(report));
+    return this;
+  }
+
+  private boolean current(String taskId, int attempt, long step) {
+    return run != null && !run.ended && run.current != null && taskId.equals(run.view.taskId())
+        && attempt == run.attempt && step == run.step && run.closing == 0;
+  }
+
+  private long stepTimeoutMs() {
+    return run.view.roundTimeoutMs();
+  }
+
+  private void record(String what, CompletionStage<Receipt> stage) {
+    context.pipeToSelf(stage, (receipt, failure) -> new Recorded(what, receipt, failure));
+  }
+
+  private <T> void pipe(CompletionStage<T> stage, java.util.function.BiFunction<T, Throwable, Command> adapt) {
+    context.pipeToSelf(stage, adapt::apply);
+  }
+
+  private static int micros(double fraction) {
+    return (int) Math.round(Math.max(0, Math.min(1, fraction)) * 1_000_000);
+  }
+
+  /** The task in progress. */
+  private static final class Run {
+    final TaskView view;
+    final FeatureTable table;
+    final boolean plain;
+    final ActorRef<StatusReply<TaskReport>> replyTo;
+    final Map<Did, ActorRef<FeatureHolder.Command>> holders = new TreeMap<>();
+    final Map<Did, ActorRef<ComputeNode.Command>> computes = new TreeMap<>();
+    final TreeSet<Did> active = new TreeSet<>();
+    final Map<Did, byte[]> sums = new HashMap<>();
+    final Map<Did, RoundClosed> closed = new TreeMap<>();
+    final Map<Integer, List<PartyDigest>> roundDigests = new HashMap<>();
+    final List<TaskReport.RoundStat> rounds = new ArrayList<>();
+    final RoundDigest digest = new RoundDigest();
+    List<String> alignedIds;
+    OwnerTraining training;
+    ZCodec codec;
+    OwnerTraining.Step current;
+    int attempt;
+    int restoreRound;
+    long step;
+    long lastTrainStep = -1;
+    long gradientStep = -1;
+    byte[] gradient = new byte[0];
+    int sends;
+    int closing;
+    long stepStartedNanos;
+    long roundStartedNanos;
+    boolean ended;
+    TaskOutcome outcome;
+    String reason;
+    double testAuc = Double.NaN;
+    double testKs = Double.NaN;
+
+    Run(TaskView view, FeatureTable table, boolean plain, ActorRef<StatusReply<TaskReport>> replyTo) {
+      this.view = view;
+      this.table = table;
+      this.plain = plain;
+      this.replyTo = replyTo;
+    }
+
+    ZCodec codec() {
+      if (codec == null) {
+        codec = ZCodec.of(view.fractionBits(), view.holders().size());
+      }
+      return codec;
+    }
+  }
+}
