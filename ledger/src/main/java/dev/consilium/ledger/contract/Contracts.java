@@ -1,6 +1,7 @@
 package dev.consilium.ledger.contract;
 
 import dev.consilium.ledger.credit.CreditContract;
+import dev.consilium.ledger.features.FeaturesContract;
 import dev.consilium.ledger.membership.MembershipContract;
 import dev.consilium.ledger.session.SessionsContract;
 
@@ -14,6 +15,7 @@ public final class Contracts {
 
   /** A registry of every standard contract. */
   public static ContractRegistry standard() {
-    return ContractRegistry.of(new MembershipContract(), new SessionsContract(), new CreditContract());
+    return ContractRegistry.of(new MembershipContract(), new SessionsContract(), new CreditContract(),
+        new FeaturesContract());
   }
 }
