@@ -4,8 +4,11 @@ import dev.consilium.ledger.session.SessionOutcome;
 import dev.consilium.runtime.discovery.Directory;
 import java.nio.charset.StandardCharsets;
 
-/** The wording of outcome reasons, which end up on every member's ledger. */
-final class Reasons {
+/**
+ * The wording of outcome reasons, which end up on every member's ledger. Public for the protocols in
+ * {@code roles} whose outcomes take reasons of the same bound (feature-learning tasks).
+ */
+public final class Reasons {
   private static final String ELLIPSIS = "…";
 
   private Reasons() {}
@@ -14,7 +17,7 @@ final class Reasons {
    * {@code reason} as the ledger takes it: control characters and lone surrogates become spaces, and a text
    * over {@link SessionOutcome#MAX_REASON_BYTES} is cut at a character boundary and ends with an ellipsis.
    */
-  static String fit(String reason) {
+  public static String fit(String reason) {
     String clean = reason.codePoints()
         .map(c -> Character.isISOControl(c) || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) ? ' ' : c)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();

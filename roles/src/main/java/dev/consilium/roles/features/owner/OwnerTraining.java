@@ -90,6 +90,11 @@ final class OwnerTraining {
     };
   }
 
+  /** The digest of the owner's current parameters, for the round's commitment. */
+  dev.consilium.mpc.hash.Sha256Hash topDigest() {
+    return top.checkpoint().digest();
+  }
+
   /** Z for {@code step} came back: train on it, or keep its scores. */
   void accept(Step step, DMatrixRMaj z) {
     DMatrixRMaj x0 = aligned.select(step.rows());
@@ -111,7 +116,7 @@ final class OwnerTraining {
     System.arraycopy(chunkScores, 0, scores, chunk * scoringChunkRows, chunkScores.length);
     chunk++;
     if (step.phase() == Phase.VALIDATE && chunk * scoringChunkRows >= split.validation().length) {
-      validationAuc = Metrics.auc(scores, labelsOf(split.validation()));
+      validationAuc = Metrics.rocAuc(scores, labelsOf(split.validation()));
     }
   }
 
@@ -143,7 +148,7 @@ final class OwnerTraining {
     validationAucs.add(validationAuc);
     boolean stop;
     if (split.validation().length > 0) {
-      stopping.offer(round, validationAuc);
+      stopping.record(round, validationAuc);
       stop = stopping.shouldStop();
       finalRound = stopping.bestEpoch();
     } else {

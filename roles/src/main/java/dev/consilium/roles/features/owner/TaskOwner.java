@@ -35,6 +35,7 @@ import dev.consilium.runtime.admission.FromMember;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.discovery.ProtocolKey;
 import dev.consilium.runtime.serialization.CborSerializable;
+import dev.consilium.runtime.session.Reasons;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -255,6 +256,9 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
   }
 
   private Behavior<Command> sendStep() {
+    if (run.sends == 0) {
+      run.digest.add(run.step, run.gradient);
+    }
     run.sends++;
     FeatureHolder.Forward forward = new FeatureHolder.Forward(run.view.taskId(), run.attempt, run.restoreRound,
         run.step, self, run.current.rows(), run.current.phase() == OwnerTraining.Phase.TRAIN, run.gradientStep,
@@ -382,7 +386,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
   }
 
   private Behavior<Command> registerModel() {
-    double auc = Metrics.auc(run.training.testScores(), run.training.testLabels());
+    double auc = Metrics.rocAuc(run.training.testScores(), run.training.testLabels());
     double ks = Metrics.ks(run.training.testScores(), run.training.testLabels());
     run.testAuc = auc;
     run.testKs = ks;
@@ -464,7 +468,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     for (ActorRef<ComputeNode.Command> node : run.computes.values()) {
       node.tell(new ComputeNode.EndTask(run.view.taskId(), self));
     }
-    record("end-task", records.end(new TaskEnd(run.view.taskId(), outcome, TaskEnd.fit(reason),
+    record("end-task", records.end(new TaskEnd(run.view.taskId(), outcome, Reasons.fit(reason),
         Optional.ofNullable(lostParty))));
     return this;
   }
