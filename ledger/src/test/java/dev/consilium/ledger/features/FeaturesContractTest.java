@@ -196,7 +196,8 @@ public class FeaturesContractTest {
   @Test
   public void taskIdOf_everyPayload_givesItsTaskId() throws Exception {
     FeaturesLedger ledger = FeaturesLedger.withRounds(P, "t-12", 1);
-    assertEquals("t-12", FeaturesContract.taskIdOf(FeaturesContract.registerTaskPayload(ledger.featureTask("t-12", 2))));
+    assertEquals("t-12", FeaturesContract.taskIdOf(
+        FeaturesContract.registerTaskPayload(ledger.featureTask("t-12", 2))));
     assertEquals("t-12", FeaturesContract.taskIdOf(FeaturesContract.commitRoundPayload(
         ledger.round("t-12", 1, P.computeNodes()))));
     assertEquals("t-12", FeaturesContract.taskIdOf(FeaturesContract.registerModelPayload(ledger.model("t-12", 1, 1))));

@@ -153,8 +153,8 @@ final class FeaturesLedger {
   }
 
   static Entry registerEntry(Member owner, FeatureTask task) {
-    return owner.entry(FeaturesContract.NAME, FeaturesContract.REGISTER_TASK, FeaturesContract.registerTaskPayload(task),
-        1);
+    return owner.entry(FeaturesContract.NAME, FeaturesContract.REGISTER_TASK,
+        FeaturesContract.registerTaskPayload(task), 1);
   }
 
   Entry commitEntry(RoundCommitment commitment) {

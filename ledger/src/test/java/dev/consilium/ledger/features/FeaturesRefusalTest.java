@@ -215,7 +215,8 @@ public class FeaturesRefusalTest {
     RoundCommitment changed = new RoundCommitment("t-1", 2, 29_999, round.activeComputeNodes(), round.partyDigests(),
         round.validationAucMicros());
     assertNames(ledger.refusal(ledger.commitEntry(changed), T0_MS + 2),
-        "round 2 of task t-1 aligns 29999 rows, but round 1 aligned 30000; the intersection is the same in every round");
+        "round 2 of task t-1 aligns 29999 rows, but round 1 aligned 30000; the intersection is the same in every"
+            + " round");
   }
 
   @Test

@@ -193,7 +193,8 @@ public class FeaturesStateTest {
         .writeI64(0).writeI32(0).writeBoolean(true).writeObject(model).writeBoolean(true).writeObject(ending);
     long taskBytes = task.size();
     long roundBytes = round.toCanonicalBytes().length;
-    long worst = 4 + FeaturesBounds.STANDARD.maxTasks() * taskBytes + FeaturesBounds.STANDARD.maxHeldRounds() * roundBytes;
+    long worst = 4 + FeaturesBounds.STANDARD.maxTasks() * taskBytes
+        + FeaturesBounds.STANDARD.maxHeldRounds() * roundBytes;
     assertTrue(worst + " bytes: " + taskBytes + " per task, " + roundBytes + " per round", worst <= MAX_STATE_BYTES);
   }
 
