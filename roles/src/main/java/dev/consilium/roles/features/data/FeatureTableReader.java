@@ -1,8 +1,10 @@
 package dev.consilium.roles.features.data;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -35,18 +37,26 @@ final class FeatureTableReader {
   private static final String LABEL = "y";
   private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
   private static final char BYTE_ORDER_MARK = '\uFEFF';
+  private static final char REPLACEMENT = '\uFFFD';
 
   private final Path file;
-  private final BufferedReader in;
+  private final Reader in;
+  private final char[] buffer = new char[1 << 14];
+  private int position;
+  private int limit;
   private int lineNumber;
 
-  private FeatureTableReader(Path file, BufferedReader in) {
+  private FeatureTableReader(Path file, Reader in) {
     this.file = file;
     this.in = in;
   }
 
   static FeatureTable read(Path file) {
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    // Malformed bytes become U+FFFD, which nextLine refuses: so the error names the line they are on, where a
+    // reporting decoder would fail wherever its read-ahead happened to be.
+    CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    try (Reader in = new InputStreamReader(Files.newInputStream(file), utf8)) {
       return new FeatureTableReader(file, in).readTable();
     } catch (NoSuchFileException e) {
       throw new FeatureTableException(file + ": no such file", e);
@@ -166,27 +176,42 @@ final class FeatureTableReader {
     return value;
   }
 
-  /** The next line without its terminator, or null at the end; refuses a line longer than the bound. */
+  /**
+   * The next line without its terminator, or null at the end; refuses a line longer than the bound or holding
+   * bytes that are not UTF-8.
+   */
   private String nextLine() throws IOException {
     StringBuilder line = new StringBuilder();
     lineNumber++;
-    try {
-      for (int c = in.read(); c != -1; c = in.read()) {
-        if (c == '\n') {
-          return withoutCarriageReturn(line);
+    while (true) {
+      if (position == limit) {
+        limit = in.read(buffer, 0, buffer.length);
+        position = 0;
+        if (limit == -1) {
+          limit = 0;
+          return line.length() == 0 ? null : checked(line);
         }
-        if (line.length() == MAX_LINE_CHARS) {
-          throw error("longer than " + MAX_LINE_CHARS + " characters");
-        }
-        line.append((char) c);
       }
-    } catch (CharacterCodingException e) {
-      throw new FeatureTableException(file + " line " + lineNumber + ": not valid UTF-8", e);
+      int start = position;
+      while (position < limit && buffer[position] != '\n') {
+        position++;
+      }
+      if (line.length() + position - start > MAX_LINE_CHARS) {
+        throw error("longer than " + MAX_LINE_CHARS + " characters");
+      }
+      line.append(buffer, start, position - start);
+      if (position < limit) {
+        position++; // past the '\n'
+        return checked(line);
+      }
     }
-    return line.length() == 0 ? null : withoutCarriageReturn(line);
   }
 
-  private static String withoutCarriageReturn(StringBuilder line) {
+  /** The line without a trailing '\r', after checking it decoded cleanly. */
+  private String checked(StringBuilder line) {
+    if (line.indexOf(String.valueOf(REPLACEMENT)) >= 0) {
+      throw error("not valid UTF-8");
+    }
     int end = line.length();
     return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
   }

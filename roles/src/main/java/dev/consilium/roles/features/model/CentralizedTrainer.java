@@ -90,11 +90,13 @@ public final class CentralizedTrainer {
       for (DMatrixRMaj x : holderColumns) {
         holderRows.add(Rows.select(x, rows));
       }
-      TopModel.Step step = top.trainStep(z(holderRows, rows.length), Rows.select(ownerColumns, rows),
-          Rows.select(labels, rows));
+      DMatrixRMaj z = z(holderRows, rows.length);
+      if (!allFinite(z)) {
+        throw diverged(plan, b, "Z");
+      }
+      TopModel.Step step = top.trainStep(z, Rows.select(ownerColumns, rows), Rows.select(labels, rows));
       if (!Double.isFinite(step.loss())) {
-        throw new IllegalStateException("training diverged in epoch " + plan.epoch() + ", batch " + b
-            + ": the loss is not finite; lower learningRate (was " + settings.learningRate() + ")");
+        throw diverged(plan, b, "the loss");
       }
       for (int i = 0; i < bottoms.size(); i++) {
         bottoms.get(i).update(holderRows.get(i), step.dZ(), settings.learningRate());
@@ -102,6 +104,20 @@ public final class CentralizedTrainer {
       lossSum += step.loss();
     }
     return lossSum / plan.batchCount();
+  }
+
+  private IllegalStateException diverged(MinibatchPlan plan, int batch, String what) {
+    return new IllegalStateException("training diverged in epoch " + plan.epoch() + ", batch " + batch + ": " + what
+        + " is not finite; lower learningRate (was " + settings.learningRate() + ") or scale the columns");
+  }
+
+  private static boolean allFinite(DMatrixRMaj m) {
+    for (int i = 0; i < m.getNumElements(); i++) {
+      if (!Double.isFinite(m.data[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Z = ΣX_i·W_i over the holders, in holder order; zeros when there are none. */
