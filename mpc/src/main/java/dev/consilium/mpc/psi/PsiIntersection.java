@@ -30,18 +30,36 @@ public final class PsiIntersection {
    */
   public static List<int[]> positions(List<byte[]> lists) throws GeneralSecurityException {
     Objects.requireNonNull(lists, "lists");
+    List<String> names = new ArrayList<>();
+    for (int l = 0; l < lists.size(); l++) {
+      names.add("list " + l);
+    }
+    return positions(lists, names);
+  }
+
+  /**
+   * {@link #positions(List)}, naming each list in refusals by {@code names} (which party's list it is).
+   *
+   * @throws GeneralSecurityException as {@link #positions(List)}, naming the list by its name
+   */
+  public static List<int[]> positions(List<byte[]> lists, List<String> names) throws GeneralSecurityException {
+    Objects.requireNonNull(lists, "lists");
+    Objects.requireNonNull(names, "names");
     if (lists.isEmpty()) {
       throw new IllegalArgumentException("an intersection needs at least one list");
     }
+    if (names.size() != lists.size()) {
+      throw new IllegalArgumentException(names.size() + " names for " + lists.size() + " lists");
+    }
     int[][] sorted = new int[lists.size()][];
     for (int l = 0; l < lists.size(); l++) {
-      byte[] list = Objects.requireNonNull(lists.get(l), "list " + l);
+      byte[] list = Objects.requireNonNull(lists.get(l), names.get(l));
       if (list.length % PsiPoints.POINT_BYTES != 0) {
-        throw new GeneralSecurityException("list " + l + " has " + list.length + " bytes, not a whole number of "
+        throw new GeneralSecurityException(names.get(l) + " has " + list.length + " bytes, not a whole number of "
             + PsiPoints.POINT_BYTES + "-byte points");
       }
       sorted[l] = sortedPositions(list);
-      requireDistinct(l, list, sorted[l]);
+      requireDistinct(names.get(l), list, sorted[l]);
     }
     return merge(lists, sorted);
   }
@@ -60,12 +78,12 @@ public final class PsiIntersection {
     return out;
   }
 
-  private static void requireDistinct(int listIndex, byte[] list, int[] sorted) throws GeneralSecurityException {
+  private static void requireDistinct(String name, byte[] list, int[] sorted) throws GeneralSecurityException {
     for (int i = 1; i < sorted.length; i++) {
       if (compare(list, sorted[i - 1], list, sorted[i]) == 0) {
         int first = Math.min(sorted[i - 1], sorted[i]);
         int second = Math.max(sorted[i - 1], sorted[i]);
-        throw new GeneralSecurityException("list " + listIndex + " holds the same point at positions " + first
+        throw new GeneralSecurityException(name + " holds the same point at positions " + first
             + " and " + second);
       }
     }
