@@ -65,6 +65,17 @@ final class FieldElement {
     return acc;
   }
 
+  /**
+   * The element a 32-byte RFC 7748 encoding stands for, bit 255 ignored; the caller checks canonicity, since
+   * an encoding of p + k decodes to k.
+   */
+  static FieldElement fromLittleEndian(byte[] littleEndian32) {
+    if (littleEndian32.length != 32) {
+      throw new IllegalArgumentException("a field element encodes in 32 bytes, got " + littleEndian32.length);
+    }
+    return decodeLittleEndian(littleEndian32);
+  }
+
   FieldElement add(FieldElement other) {
     int[] z = X25519Field.create();
     X25519Field.add(limbs, other.limbs, z);
