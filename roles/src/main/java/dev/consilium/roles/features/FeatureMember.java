@@ -5,6 +5,9 @@ import akka.actor.typed.Behavior;
 import akka.actor.typed.Props;
 import akka.actor.typed.SupervisorStrategy;
 import akka.actor.typed.javadsl.Behaviors;
+import dev.consilium.ledger.identity.Did;
+import dev.consilium.roles.features.alignment.HolderPsiPolicy;
+import dev.consilium.roles.features.alignment.PsiAlignment;
 import dev.consilium.roles.features.compute.ComputeNode;
 import dev.consilium.roles.features.data.FeatureTable;
 import dev.consilium.roles.features.holder.FeatureHolder;
@@ -13,6 +16,10 @@ import dev.consilium.roles.features.owner.TaskOwner;
 import dev.consilium.roles.features.task.TaskLookup;
 import dev.consilium.roles.features.task.TaskRecords;
 import dev.consilium.roles.features.task.Traffic;
+import dev.consilium.roles.psi.PsiMember;
+import dev.consilium.roles.psi.PsiPolicy;
+import dev.consilium.roles.psi.PsiResult;
+import dev.consilium.roles.psi.PsiSettings;
 import dev.consilium.runtime.admission.Admission;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.discovery.ProtocolKey;
@@ -32,6 +39,7 @@ public final class FeatureMember {
   public static final String OWNER_NAME = "features-owner";
   public static final String HOLDER_NAME = "features-holder";
   public static final String COMPUTE_NAME = "features-compute";
+  public static final String PSI_NAME = "psi";
 
   private final Optional<ActorRef<TaskOwner.Command>> owner;
   private final Optional<ActorRef<FeatureHolder.Command>> holder;
@@ -47,30 +55,40 @@ public final class FeatureMember {
   }
 
   /**
-   * Starts the roles {@code node}'s DID document gives it. {@code alignment} is how its owner aligns rows
-   * with holders (PSI); a holder's table is read (and checked) before anything starts.
+   * Starts the roles {@code node}'s DID document gives it; an institution also gets its PSI actor, which its
+   * owner leads alignments with and its holder joins them through. A holder's table is read (and checked)
+   * before anything starts.
    */
-  public static FeatureMember start(ConsortiumNode node, FeatureSettings settings, Alignment alignment) {
+  public static FeatureMember start(ConsortiumNode node, FeatureSettings settings, PsiSettings psiSettings) {
     Traffic traffic = new Traffic();
+    Did self = node.identity().did();
     TaskLookup lookup = new TaskLookup(node.follower(), node.directory(), Duration.ofMillis(settings.lookupTimeoutMs()),
         settings.lookupRetryMs());
     Optional<ActorRef<TaskOwner.Command>> owner = Optional.empty();
     Optional<ActorRef<FeatureHolder.Command>> holder = Optional.empty();
     Optional<ActorRef<ComputeNode.Command>> compute = Optional.empty();
     if (node.identity().hasRole("institution")) {
-      owner = Optional.of(spawn(node, TaskOwner.KEY, TaskOwner.Command.class, TaskOwner.create(node.identity().did(),
-          alignment, lookup, new TaskRecords(node.ledger().submitter()), node.directory(), traffic), OWNER_NAME));
+      PsiPolicy policy = PsiPolicy.refuseAll("this member holds no feature table");
       if (settings.table().isPresent()) {
         FeatureTable table = FeatureTable.read(settings.table().get());
         holder = Optional.of(spawn(node, FeatureHolder.KEY, FeatureHolder.Command.class,
-            FeatureHolder.create(node.identity().did(), table, lookup,
+            FeatureHolder.create(self, table, lookup,
                 new FeatureHolder.Settings(settings.prg(), settings.allowPlainBaseline()), new SecureRandom(), traffic),
             HOLDER_NAME));
+        ActorRef<PsiResult> results = node.system().systemActorOf(HolderPsiPolicy.resultsTo(holder.get()),
+            HOLDER_NAME + "-alignment", Props.empty());
+        policy = HolderPsiPolicy.create(self, table.ids(), lookup, node.system(), results);
       }
+      ActorRef<PsiMember.Command> psi = node.system().systemActorOf(PsiMember.create(psiSettings, self,
+          node.ledger().membership(), node.directory(), policy), PSI_NAME, Props.empty());
+      Alignment alignment = new PsiAlignment(psi, node.system(),
+          Duration.ofMillis(psiSettings.sessionTimeoutMs() + psiSettings.inviteTimeoutMs()));
+      owner = Optional.of(spawn(node, TaskOwner.KEY, TaskOwner.Command.class, TaskOwner.create(self, alignment, lookup,
+          new TaskRecords(node.ledger().submitter()), node.directory(), traffic), OWNER_NAME));
     }
     if (node.identity().hasRole("compute")) {
       compute = Optional.of(spawn(node, ComputeNode.KEY, ComputeNode.Command.class,
-          ComputeNode.create(node.identity().did(), lookup, settings.prg(), traffic), COMPUTE_NAME));
+          ComputeNode.create(self, lookup, settings.prg(), traffic), COMPUTE_NAME));
     }
     return new FeatureMember(owner, holder, compute, traffic);
   }

@@ -116,6 +116,11 @@ public final class TaskLookup {
         : adapt.apply(Map.of(), Map.of(), "looking up the parties failed: " + failure));
   }
 
+  /** The running task {@code taskId} as the committed ledger shows it, asked again while this replica lags. */
+  public CompletionStage<Optional<TaskView>> runningTask(ActorSystem<?> system, String taskId) {
+    return runningTask(system, taskId, ATTEMPTS);
+  }
+
   private CompletionStage<Optional<TaskView>> runningTask(ActorSystem<?> system, String taskId, int attemptsLeft) {
     CompletionStage<LedgerFollower.Followed> latest = AskPattern.ask(follower, LedgerFollower.GetLatest::new,
         askTimeout, system.scheduler());

@@ -1,7 +1,10 @@
 package dev.consilium.simulator.cli.node;
 
 import dev.consilium.roles.customer.PseudonymKeyFile;
+import dev.consilium.roles.features.FeatureMember;
+import dev.consilium.roles.features.FeatureSettings;
 import dev.consilium.roles.node.InstitutionNode;
+import dev.consilium.roles.psi.PsiSettings;
 import dev.consilium.roles.regulator.RegulatorMember;
 import dev.consilium.runtime.identity.IdentityException;
 import dev.consilium.runtime.identity.MemberIdentity;
@@ -13,14 +16,17 @@ import java.util.Optional;
  * The roles a started node plays, from the roles in its DID document: an institution gets its loan book and
  * credit desk (it needs the consortium's pseudonym key in its member directory); a regulator serves its
  * observer API when {@code consilium.observer.port} is set, opening the reports filed to it with the
- * agreement key in its member directory. Used by {@code consilium node} and by the simulator's members, so
+ * agreement key in its member directory; an institution and a compute member take part in shared feature
+ * learning ({@code consilium.features.*}, {@code consilium.psi.*}). Used by {@code consilium node} and by the simulator's members, so
  * both run the same roles the same way. A port that cannot be bound throws, naming the address.
  */
 public final class MemberRoles implements AutoCloseable {
   private final Optional<InstitutionNode> institution;
+  private final Optional<FeatureMember> features;
 
-  private MemberRoles(Optional<InstitutionNode> institution) {
+  private MemberRoles(Optional<InstitutionNode> institution, Optional<FeatureMember> features) {
     this.institution = institution;
+    this.features = features;
   }
 
   /** Starts the roles of {@code node}, whose identity is in {@code memberDir} and data in {@code dataDir}. */
@@ -34,11 +40,21 @@ public final class MemberRoles implements AutoCloseable {
       institution = Optional.of(InstitutionNode.start(node, identity.agreementKey(),
           PseudonymKeyFile.read(memberDir), dataDir));
     }
-    return new MemberRoles(institution);
+    Optional<FeatureMember> features = Optional.empty();
+    if (node.identity().hasRole("institution") || node.identity().hasRole("compute")) {
+      features = Optional.of(FeatureMember.start(node, FeatureSettings.fromConfig(node.config()),
+          PsiSettings.fromConfig(node.config())));
+    }
+    return new MemberRoles(institution, features);
   }
 
   public Optional<InstitutionNode> institution() {
     return institution;
+  }
+
+  /** Shared feature learning, on an institution or a compute member. */
+  public Optional<FeatureMember> features() {
+    return features;
   }
 
   @Override
