@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     mixinStandardHelpOptions = true,
+    subcommands = SimulateFeaturesCommand.class,
     description = {
         "Run a whole consortium on this machine: create a CA, identities and genesis for N banks and a regulator "
             + "in a fresh work directory, start one JVM per member, fill each bank's loan book from a synthetic "

@@ -8,6 +8,7 @@ import com.typesafe.config.Config;
 import dev.consilium.roles.credit.CreditDesk;
 import dev.consilium.roles.credit.DeskStats;
 import dev.consilium.roles.customer.PseudonymKeyFile;
+import dev.consilium.roles.features.task.Traffic;
 import dev.consilium.runtime.identity.IdentityException;
 import dev.consilium.runtime.node.ConsortiumNode;
 import dev.consilium.runtime.replication.AuditStatus;
@@ -20,7 +21,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +46,8 @@ public final class SimulatedMember implements AutoCloseable {
   private final ScheduledExecutorService timer;
   private final WorkloadRunner runner; // null on a member without a workload
   private final ResultsFile results;
+  private FeaturesRunner featuresRunner; // null on a member that runs no feature-learning task
+  private Path trafficFile; // null on a member without feature roles
   private final ObjectMapper json = new ObjectMapper();
 
   private SimulatedMember(ConsortiumNode node, MemberRoles roles, String member, Path statusFile,
@@ -86,6 +91,7 @@ public final class SimulatedMember implements AutoCloseable {
     }
     SimulatedMember simulated = new SimulatedMember(node, roles, member, Path.of(config.getString("status")), runner,
         results);
+    simulated.startFeatures(config);
     simulated.timer.scheduleWithFixedDelay(simulated::writeStatus, 0, STATUS_EVERY_MS, TimeUnit.MILLISECONDS);
     if (runner != null) {
       Thread thread = new Thread(runner, "workload-" + member);
@@ -95,7 +101,49 @@ public final class SimulatedMember implements AutoCloseable {
     return simulated;
   }
 
+  /** The owner of a feature-learning simulation trains its task; every feature member reports its traffic. */
+  private void startFeatures(Config config) {
+    if (roles.features().isEmpty() || !config.hasPath("traffic")) {
+      return;
+    }
+    trafficFile = Path.of(config.getString("traffic"));
+    Path task = Path.of(config.getString("features-task"));
+    if (roles.features().get().owner().isPresent() && Files.exists(task)) {
+      featuresRunner = new FeaturesRunner(node.system(), roles.features().get().owner().get(), task,
+          Path.of(node.config().getString("consilium.features.table")), Path.of(config.getString("go")),
+          Path.of(config.getString("features-result")), config.getBoolean("plain-baseline"),
+          Duration.ofMillis(config.getDuration("features-timeout").toMillis()));
+      Thread thread = new Thread(featuresRunner, "features-" + member);
+      thread.setDaemon(true);
+      thread.start();
+    }
+  }
+
+  private void writeTraffic() {
+    if (trafficFile == null) {
+      return;
+    }
+    try {
+      Traffic.Snapshot snapshot = roles.features().get().traffic().snapshot();
+      Map<String, Long> sent = new TreeMap<>();
+      Map<String, Long> received = new TreeMap<>();
+      Map<String, Long> receivedMessages = new TreeMap<>();
+      snapshot.sent().forEach((kind, tally) -> sent.put(kind, tally.bytes()));
+      snapshot.received().forEach((kind, tally) -> {
+        received.put(kind, tally.bytes());
+        receivedMessages.put(kind, tally.messages());
+      });
+      Path tmp = trafficFile.resolveSibling(trafficFile.getFileName() + ".tmp");
+      Files.createDirectories(trafficFile.getParent());
+      Files.write(tmp, json.writeValueAsBytes(new FeaturesResult.Traffic(member, sent, received, receivedMessages)));
+      Files.move(tmp, trafficFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      // Being replaced or the node is stopping: the next round writes again.
+    }
+  }
+
   private void writeStatus() {
+    writeTraffic();
     try {
       int up = (int) StreamSupport.stream(Cluster.get(node.system()).state().getMembers().spliterator(), false)
           .filter(m -> m.status() == MemberStatus.up()).count();
@@ -110,7 +158,7 @@ public final class SimulatedMember implements AutoCloseable {
       MemberSnapshot status = new MemberSnapshot(
           member, System.currentTimeMillis(), up, audit.verifiedHeight(), audit.verifiedHash(), audit.healthy(),
           stats == null ? 0 : stats.cryptoNanos(), processCpuNanos(), committed, stats == null ? 0 : stats.refused(),
-          runner == null || runner.finished());
+          (runner == null || runner.finished()) && (featuresRunner == null || featuresRunner.finished()));
       Path tmp = statusFile.resolveSibling(statusFile.getFileName() + ".tmp");
       Files.createDirectories(statusFile.getParent());
       Files.write(tmp, json.writeValueAsBytes(status));

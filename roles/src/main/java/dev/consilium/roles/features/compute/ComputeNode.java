@@ -197,6 +197,7 @@ public final class ComputeNode extends AbstractBehavior<ComputeNode.Command> {
   }
 
   private Behavior<Command> onCloseRound(CloseRound close) {
+    traffic.received("CloseRound", 0);
     TaskWork work = tasks.get(close.taskId());
     if (work == null || !close.from().equals(work.task.owner()) || close.attempt() != work.attempt) {
       return this;
@@ -209,6 +210,7 @@ public final class ComputeNode extends AbstractBehavior<ComputeNode.Command> {
   }
 
   private Behavior<Command> onEndTask(EndTask end) {
+    traffic.received("EndTask", 0);
     TaskWork work = tasks.get(end.taskId());
     if (work != null && end.from().equals(work.task.owner())) {
       tasks.remove(end.taskId());

@@ -316,6 +316,7 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   }
 
   private Behavior<Command> onEndTask(EndTask end) {
+    traffic.received("EndTask", 0);
     HolderTask task = tasks.get(end.taskId());
     if (task != null && task.view != null && end.from().equals(task.view.owner())) {
       tasks.remove(end.taskId());

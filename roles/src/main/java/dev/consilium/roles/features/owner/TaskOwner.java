@@ -38,6 +38,7 @@ import dev.consilium.runtime.serialization.CborSerializable;
 import dev.consilium.runtime.session.Reasons;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -187,6 +188,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     switch (recorded.what()) {
       case "register-task" -> {
         List<String> ids = run.table.ids();
+        run.alignStartedNanos = System.nanoTime();
         pipe(alignment.align(run.view, ids), AlignedIds::new);
       }
       case "commit-round" -> roundCommitted();
@@ -209,6 +211,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       return end(TaskOutcome.REFUSED, "the parties share " + aligned.ids().size() + " ids: nothing to train on", null);
     }
     run.alignedIds = aligned.ids();
+    run.alignMs = (System.nanoTime() - run.alignStartedNanos) / 1_000_000;
     try {
       run.training = new OwnerTraining(run.view, run.table.alignTo(aligned.ids()), SCORING_CHUNK_ROWS);
     } catch (IllegalArgumentException e) {
@@ -362,6 +365,8 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       digests.add(party.modelDigest().length == 0 ? PartyDigest.withoutModel(party.from(), sent)
           : PartyDigest.withModel(party.from(), sent, Sha256Hash.fromBytes(party.modelDigest())));
     }
+    // The contract takes each list sorted by DID, so that a round has exactly one encoding.
+    digests.sort(Comparator.comparing(PartyDigest::party));
     run.roundDigests.put(run.closing, digests);
     double auc = run.training.validationAuc();
     RoundCommitment commitment = new RoundCommitment(run.view.taskId(), run.closing, run.alignedIds.size(),
@@ -400,6 +405,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
   }
 
   private Behavior<Command> onStepRefused(StepRefused refused) {
+    traffic.received("StepRefused", 0);
     if (run == null || !refused.taskId().equals(run.view.taskId()) || refused.attempt() != run.attempt
         || !run.holders.containsKey(refused.from())) {
       return this;
@@ -481,7 +487,8 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
         List.copyOf(ended.rounds), ended.training == null ? 0 : ended.training.finalRound(),
         ended.training == null ? new int[0] : ended.training.testRows(),
         ended.training == null || ended.outcome != TaskOutcome.COMPLETED ? new double[0]
-            : ended.training.testScores(), ended.testAuc, ended.testKs, ended.attempt + 1, traffic.snapshot());
+            : ended.training.testScores(), ended.testAuc, ended.testKs, ended.attempt + 1, ended.alignMs,
+        (System.nanoTime() - ended.startedNanos) / 1_000_000, traffic.snapshot());
     ended.replyTo.tell(StatusReply.success(report));
     return this;
   }
@@ -533,6 +540,9 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     byte[] gradient = new byte[0];
     int sends;
     int closing;
+    final long startedNanos = System.nanoTime();
+    long alignStartedNanos;
+    long alignMs;
     long stepStartedNanos;
     long roundStartedNanos;
     boolean ended;

@@ -69,6 +69,50 @@ public class ZSharingTest {
     assertEquals(2.0 - 0.0009765625, z.get(1, 1), 0.0);
   }
 
+  /**
+   * What a compute node receives must look uniformly random whatever Z_i is: explicit shares of an all-zero
+   * and of a highly structured Z_i, byte by byte, pass a chi-square test on the 256 byte values (255 degrees
+   * of freedom: mean 255, standard deviation 22.6; the bound 400 is 6.4 deviations, about 1e-9 by chance), and
+   * every bit is set in half the shares within 6 standard deviations.
+   */
+  @Test
+  public void explicitShares_ofStructuredSecrets_lookUniform() {
+    DMatrixRMaj zeros = new DMatrixRMaj(64, 8);
+    DMatrixRMaj structured = new DMatrixRMaj(64, 8);
+    for (int i = 0; i < structured.data.length; i++) {
+      structured.data[i] = (i % 7) - 3 + 0.25 * (i % 3);
+    }
+    for (DMatrixRMaj z : List.of(zeros, structured)) {
+      long[] byteCounts = new long[256];
+      long[] bitCounts = new long[64];
+      long values = 0;
+      AdditiveSharing sharing = AdditiveSharing.create(PRG, 2, random);
+      for (int round = 0; round < 200; round++) {
+        long[] share = ZSharing.split(z, ZCodec.of(24, 1), sharing, 1).get(1).expand(PRG);
+        for (long value : share) {
+          values++;
+          for (int b = 0; b < 8; b++) {
+            byteCounts[(int) ((value >>> (8 * b)) & 0xFF)]++;
+          }
+          for (int bit = 0; bit < 64; bit++) {
+            bitCounts[bit] += (value >>> bit) & 1;
+          }
+        }
+      }
+      double expected = values * 8 / 256.0;
+      double chiSquare = 0;
+      for (long count : byteCounts) {
+        chiSquare += (count - expected) * (count - expected) / expected;
+      }
+      assertTrue("chi-square " + chiSquare + " over byte values", chiSquare < 400);
+      double sd = Math.sqrt(values * 0.25);
+      for (int bit = 0; bit < 64; bit++) {
+        assertTrue("bit " + bit + " set " + bitCounts[bit] + " times in " + values,
+            Math.abs(bitCounts[bit] - values / 2.0) < 6 * sd);
+      }
+    }
+  }
+
   @Test
   public void split_onlyTheChosenNodeGetsTheExplicitShare() {
     ZCodec codec = ZCodec.of(16, 1);

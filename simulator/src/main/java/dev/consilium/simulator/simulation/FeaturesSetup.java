@@ -1,0 +1,204 @@
+package dev.consilium.simulator.simulation;
+
+import dev.consilium.ledger.features.DataHolder;
+import dev.consilium.ledger.features.FeatureTask;
+import dev.consilium.ledger.identity.Did;
+import dev.consilium.roles.features.data.FeatureTable;
+import dev.consilium.runtime.identity.IdentityException;
+import dev.consilium.runtime.identity.MemberIdentity;
+import dev.consilium.runtime.node.LoopbackMember;
+import dev.consilium.simulator.cli.CommandRun;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Sets a feature-learning consortium up the way an operator would (ca init, ca issue, genesis): a regulator,
+ * the task owner and a data holder (institutions and validators), and two compute members. Each data party
+ * gets its own CSV in its data directory: a seeded sample of the plan's rows, minus a few ids on each side so
+ * that the overlap is partial and the PSI has something to do. The owner gets the task to run, as the
+ * canonical bytes of its registration.
+ */
+final class FeaturesSetup {
+  static final String REGULATOR = "regulator";
+  static final String OWNER = "owner";
+  static final String HOLDER = "holder";
+  static final List<String> COMPUTES = List.of("compute-1", "compute-2");
+  static final List<String> MEMBERS = List.of(REGULATOR, OWNER, HOLDER, COMPUTES.get(0), COMPUTES.get(1));
+
+  private FeaturesSetup() {}
+
+  static Path table(WorkDir dir, String member) {
+    return dir.data(member).resolve("table.csv");
+  }
+
+  static Path task(WorkDir dir) {
+    return dir.root().resolve("task.bin");
+  }
+
+  static Path result(WorkDir dir) {
+    return dir.data(OWNER).resolve("features-result.json");
+  }
+
+  static Path traffic(WorkDir dir, String member) {
+    return dir.data(member).resolve("traffic.json");
+  }
+
+  static void create(WorkDir dir, FeaturesPlan plan) throws IOException, IdentityException {
+    Files.createDirectories(dir.root());
+    run("ca", "init", "--out", dir.ca().toString(), "--consortium", "features-simulation");
+    List<Integer> ports = new ArrayList<>();
+    for (String name : MEMBERS) {
+      int port = LoopbackMember.freePort();
+      ports.add(port);
+      String roles = switch (name) {
+        case REGULATOR -> "regulator,validator";
+        case OWNER, HOLDER -> "institution,validator";
+        default -> "compute";
+      };
+      run("ca", "issue", "--ca", dir.ca().toString(), "--member", name, "--roles", roles, "--out",
+          dir.member(name).toString(), "--host", "127.0.0.1", "--port", String.valueOf(port));
+    }
+    List<String> genesis = new ArrayList<>(List.of("genesis", "--creator", dir.member(REGULATOR).toString(),
+        "--out", dir.genesis().toString(), "--members"));
+    MEMBERS.forEach(name -> genesis.add(dir.member(name).toString()));
+    run(genesis.toArray(String[]::new));
+
+    FeatureTable owner = FeatureTable.read(plan.ownerCsv());
+    FeatureTable holder = FeatureTable.read(plan.holderCsv());
+    writeSamples(dir, plan, owner, holder);
+    for (int i = 0; i < MEMBERS.size(); i++) {
+      String name = MEMBERS.get(i);
+      Files.createDirectories(dir.config(name).getParent());
+      Files.writeString(dir.config(name), config(dir, name, ports.get(i), ports.get(0), ports.get(1), plan));
+    }
+    List<Did> computes = new ArrayList<>();
+    for (String compute : COMPUTES) {
+      computes.add(did(dir, compute));
+    }
+    FeatureTask task = new FeatureTask(FeaturesPlan.TASK_ID, List.of(new DataHolder(did(dir, HOLDER),
+        holder.columnCount())), owner.columnCount(), new ArrayList<>(new TreeSet<>(computes)), COMPUTES.size(),
+        plan.model(), plan.hyper());
+    Files.write(task(dir), task.toCanonicalBytes());
+  }
+
+  static Did did(WorkDir dir, String member) throws IdentityException {
+    return MemberIdentity.load(dir.member(member)).did();
+  }
+
+  /**
+   * The sample each side holds: the first {@code rows} ids common to both files in a seeded order, then each
+   * side drops its own {@code droppedPerSide} of them (different ones).
+   */
+  private static void writeSamples(WorkDir dir, FeaturesPlan plan, FeatureTable owner, FeatureTable holder)
+      throws IOException {
+    List<String> common = new ArrayList<>();
+    Set<String> holderIds = new HashSet<>(holder.ids());
+    for (String id : owner.ids()) {
+      if (holderIds.contains(id)) {
+        common.add(id);
+      }
+    }
+    Collections.shuffle(common, new Random(plan.hyper().seed()));
+    List<String> sample = plan.rows() == 0 ? common : common.subList(0, Math.min(plan.rows(), common.size()));
+    int drop = Math.min(plan.droppedPerSide(), sample.size() / 4);
+    List<String> ownerIds = new ArrayList<>(sample.subList(drop, sample.size()));
+    List<String> holderSample = new ArrayList<>(sample.subList(0, sample.size() - drop));
+    writeCsv(table(dir, OWNER), owner, ownerIds);
+    writeCsv(table(dir, HOLDER), holder, holderSample);
+  }
+
+  /** Writes {@code ids}' rows of {@code table} as CSV; doubles in their shortest exact form. */
+  static void writeCsv(Path file, FeatureTable table, List<String> ids) throws IOException {
+    Files.createDirectories(file.getParent());
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("id");
+      if (table.hasLabels()) {
+        out.write(",y");
+      }
+      for (String column : table.columnNames()) {
+        out.write("," + column);
+      }
+      out.newLine();
+      double[] labels = table.hasLabels() ? table.labels() : null;
+      for (String id : ids) {
+        int row = table.rowOf(id).orElseThrow();
+        StringBuilder line = new StringBuilder(id);
+        if (labels != null) {
+          line.append(',').append((int) labels[row]);
+        }
+        for (int c = 0; c < table.columnCount(); c++) {
+          line.append(',').append(table.features().get(row, c));
+        }
+        out.write(line.toString());
+        out.newLine();
+      }
+    }
+  }
+
+  private static String config(WorkDir dir, String name, int port, int seedPort1, int seedPort2, FeaturesPlan plan) {
+    boolean dataParty = name.equals(OWNER) || name.equals(HOLDER);
+    return String.join("\n",
+        "# Member " + name + " of a simulated consortium; written by bin/consilium simulate features.",
+        "akka {",
+        "  loglevel = INFO",
+        "  loggers = [\"akka.event.slf4j.Slf4jLogger\"]",
+        "  logging-filter = \"akka.event.slf4j.Slf4jLoggingFilter\"",
+        "  coordinated-shutdown.exit-jvm = on",
+        "  cluster.split-brain-resolver.stable-after = 7s",
+        "}",
+        "consilium {",
+        "  data-dir = " + quote(dir.data(name)),
+        "  node {",
+        "    member-dir = " + quote(dir.member(name)),
+        "    genesis = " + quote(dir.genesis()),
+        "    host = \"127.0.0.1\"",
+        "    port = " + port,
+        "    seed-nodes = [\"127.0.0.1:" + seedPort1 + "\", \"127.0.0.1:" + seedPort2 + "\"]",
+        "  }",
+        "  ledger.block.max-delay = 20ms",
+        "  features.table = " + (dataParty ? quote(table(dir, name)) : "\"\""),
+        "  features.allow-plain-baseline = " + (plan.plainBaseline() ? "on" : "off"),
+        "  simulation {",
+        "    member = \"" + name + "\"",
+        "    workload = " + quote(dir.workload(name)),
+        "    results = " + quote(dir.results(name)),
+        "    status = " + quote(dir.status(name)),
+        "    go = " + quote(dir.go()),
+        "    seed = " + plan.hyper().seed(),
+        "    traffic = " + quote(traffic(dir, name)),
+        "    features-task = " + (name.equals(OWNER) ? quote(task(dir)) : quote(dir.root().resolve("none"))),
+        "    features-result = " + quote(result(dir)),
+        "    features-timeout = " + featuresTimeoutMs(plan) + "ms",
+        "    plain-baseline = " + (plan.plainBaseline() ? "on" : "off"),
+        "  }",
+        "}",
+        "");
+  }
+
+  /** The longest the owner waits for its task: generous, since a round may take its full timeout. */
+  static long featuresTimeoutMs(FeaturesPlan plan) {
+    return 600_000L + (long) plan.hyper().maxEpochs() * plan.hyper().roundTimeoutMs();
+  }
+
+  private static String quote(Path path) {
+    return "\"" + path.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static void run(String... args) {
+    CommandRun run = CommandRun.of(args);
+    if (run.status() != 0) {
+      throw new IllegalStateException("setting the consortium up failed at '" + String.join(" ", args) + "': "
+          + run.err().trim());
+    }
+  }
+}
