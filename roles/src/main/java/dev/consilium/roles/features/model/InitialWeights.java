@@ -9,8 +9,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Scheme: a logistic model starts at zero (its loss is convex, and zero treats every column alike). An MLP
  * layer with {@code rows} inputs and {@code cols} outputs draws each entry uniformly from ±√(6/(rows+cols))
- * (Glorot and Bengio, 2010), in row-major order, from a {@link SplittableRandom} seeded with {@link
- * DerivedSeed}("initial-weights", party, layer). Party 0 is the task owner, holders are 1, 2, … in the
+ * (Glorot and Bengio, 2010): entry = (2u − 1)·bound, u = {@code nextDouble()} of a {@link SplittableRandom}
+ * seeded with {@link DerivedSeed}(seed, "initial-weights", party, layer), entries in row-major order. Party 0 is the task owner, holders are 1, 2, … in the
  * task's order; layer 0 is a party's first-layer block (W_i, or the owner's W_0), layer 1 the owner's output
  * vector v. Biases start at zero. Each party's first-layer block uses its own width as fan-in, as that is
  * all it is sure to know.
@@ -31,8 +31,8 @@ public final class InitialWeights {
   }
 
   /**
-   * Entries uniform in ±√(6/(rows+cols)), drawn in row-major order from the stream of ({@code seed},
-   * {@code party}, {@code layer}).
+   * Entries uniform in [−√(6/(rows+cols)), √(6/(rows+cols))), drawn in row-major order from the stream of
+   * ({@code seed}, {@code party}, {@code layer}).
    */
   public static DMatrixRMaj glorotUniform(long seed, int party, int layer, int rows, int cols) {
     if (party < 0 || layer < 0 || rows < 0 || cols < 1) {
@@ -46,7 +46,7 @@ public final class InitialWeights {
     double bound = Math.sqrt(6.0 / (rows + cols));
     SplittableRandom random = new SplittableRandom(DerivedSeed.of(seed, "initial-weights", party, layer));
     for (int i = 0; i < out.data.length; i++) {
-      out.data[i] = random.nextDouble(-bound, bound);
+      out.data[i] = (2 * random.nextDouble() - 1) * bound;
     }
     return out;
   }

@@ -4,8 +4,9 @@ import java.util.SplittableRandom;
 
 /**
  * The one shuffle every party runs: Fisher–Yates from the last position down, position i swapping with
- * {@code nextInt(i + 1)} of a {@link SplittableRandom} seeded by {@link DerivedSeed}. Written out rather
- * than {@code Collections.shuffle}, whose draws are not specified, so that all parties agree on the order.
+ * {@code nextInt(i + 1)} of a {@link SplittableRandom} seeded by {@link DerivedSeed}. Written out over
+ * {@code int[]} (rather than {@code Collections.shuffle} over boxed lists) so that the draw order is fixed in
+ * one documented place; all parties run the same Java (17), hence the same generator.
  */
 final class SeededShuffle {
   private SeededShuffle() {}
