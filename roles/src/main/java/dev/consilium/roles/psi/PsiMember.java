@@ -174,10 +174,11 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
     if (sessionCount() >= settings.maxSessions()) {
       return "this member runs " + sessionCount() + " PSI sessions already (consilium.psi.max-sessions)";
     }
-    Set<Did> parties = new TreeSet<>(start.parties());
-    if (parties.contains(null) || start.designated().contains(null)) {
+    // Immutable collections and TreeSet throw on contains(null), so nulls are looked for one by one.
+    if (start.parties().stream().anyMatch(Objects::isNull) || start.designated().stream().anyMatch(Objects::isNull)) {
       return "parties and designated parties must not contain null";
     }
+    Set<Did> parties = new TreeSet<>(start.parties());
     if (parties.size() != start.parties().size()) {
       return "the parties of a session must be distinct";
     }
