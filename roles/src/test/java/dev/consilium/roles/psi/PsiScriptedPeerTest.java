@@ -151,6 +151,19 @@ public class PsiScriptedPeerTest {
   }
 
   @Test
+  public void chunkBeforeTheRoster_keptAndBlindedOnceTheRosterComes() {
+    String session = "scripted-early";
+    a.joins(session, PsiTestMembers.randomIds(new Random(6), "a", 100));
+    a.psi().tell(new PsiMessage.Invite(session, c, parties(), List.of(c), "task-z", 64, 3, 60_000));
+    await(PsiMessage.Accept.class, session);
+    // C's chunk overtakes the roster; C never sends it again.
+    a.psi().tell(new PsiMessage.BlindRequest(session, c, 0, PsiPoints.join(points("early", 50))));
+    a.psi().tell(new PsiMessage.Begin(session, c, sizes(100, 50)));
+    PsiMessage.BlindReply reply = awaitReply(session, 0);
+    assertEquals(50 * PsiPoints.POINT_BYTES, reply.points().length);
+  }
+
+  @Test
   public void leaderResultWithWrongLength_refusedByTheParty() {
     String session = "scripted-result";
     TestProbe<PsiResult> result = a.joins(session, PsiTestMembers.randomIds(new Random(5), "a", 100));
