@@ -8,7 +8,6 @@ import static org.junit.Assert.assertTrue;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
@@ -147,7 +146,9 @@ public class PsiPartyTest {
   @SafeVarargs
   private static List<String> concat(List<String>... parts) {
     List<String> out = new ArrayList<>();
-    Arrays.stream(parts).forEach(out::addAll);
+    for (List<String> part : parts) {
+      out.addAll(part);
+    }
     return out;
   }
 

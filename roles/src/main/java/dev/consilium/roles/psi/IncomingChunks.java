@@ -50,6 +50,8 @@ final class IncomingChunks {
   private final int count;
   private final int maxInFlight;
   private final BitSet running = new BitSet();
+  /** Running again for a repeat; not counted against the window (see {@link #admit}). */
+  private final BitSet rerunning = new BitSet();
   private final Map<Integer, byte[]> recentDigests = new HashMap<>();
   private int next;
 
@@ -78,7 +80,11 @@ final class IncomingChunks {
           : Verdict.refuse("chunk " + index + " arrived while chunk " + next + " was expected, with at most "
               + maxInFlight + " in flight");
     }
-    if (running.cardinality() >= maxInFlight) {
+    // Only first runs count: a sender sends chunk i + maxInFlight only after it has this side's answer to
+    // chunk i, so at most maxInFlight first runs are honest. A repeat can still be running then (the sender
+    // sent chunk i again just before the answer reached it); repeats are at most maxInFlight more, since
+    // only chunks within the window behind the next one are taken again.
+    if (running.cardinality() - rerunning.cardinality() >= maxInFlight) {
       return Verdict.refuse("chunk " + index + " would be more than " + maxInFlight + " chunks in flight");
     }
     recentDigests.put(index, digest(content));
@@ -91,6 +97,7 @@ final class IncomingChunks {
   /** The work for chunk {@code index} is done and answered. */
   void done(int index) {
     running.clear(index);
+    rerunning.clear(index);
   }
 
   /** Every chunk taken and its work done. */
@@ -110,6 +117,7 @@ final class IncomingChunks {
       return Verdict.IGNORE; // its answer is on the way
     }
     running.set(index);
+    rerunning.set(index);
     return Verdict.REPEAT;
   }
 

@@ -3,6 +3,7 @@ package dev.consilium.roles.psi;
 import dev.consilium.ledger.identity.Did;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 
 /** Why an invitation cannot be taken, checked before the member's policy sees it. */
 final class InviteChecks {
@@ -27,7 +28,7 @@ final class InviteChecks {
     if (!parties.contains(invite.from())) {
       return "the leader is not among the invitation's parties";
     }
-    if (!invite.designated().contains(invite.from()) || new HashSet<>(invite.designated()).size()
+    if (invite.designated().stream().anyMatch(Objects::isNull) || !invite.designated().contains(invite.from()) || new HashSet<>(invite.designated()).size()
         != invite.designated().size() || !parties.containsAll(invite.designated())) {
       return "the designated parties must be distinct parties, the leader among them";
     }

@@ -7,6 +7,7 @@ import akka.actor.typed.javadsl.AbstractBehavior;
 import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.TimerScheduler;
 import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.session.Outcome;
 import dev.consilium.ledger.session.SessionOutcome;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A member's part in private set intersection (see the package documentation for the protocol and what
@@ -49,7 +51,7 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
   static final int MAX_REMEMBERED_SESSIONS = 4_096;
 
   /** What the member answers to: {@link Start} from local callers, {@link PsiMessage}s from members. */
-  public sealed interface Command permits Start, PsiMessage, Send, Lost, PeerFound, SessionEnded {}
+  public sealed interface Command permits Start, PsiMessage, Send, Lost, PeerFound, LookUpAgain, SessionEnded {}
 
   /**
    * Leads a session: this member invites {@code parties} (itself among them), brings {@code ids}, and
@@ -73,12 +75,15 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
 
   private record PeerFound(Did did, Directory.Found<Command> found) implements Command {}
 
+  private record LookUpAgain(Did did) implements Command {}
+
   private record SessionEnded(String sessionId, boolean leader) implements Command {}
 
   @SuppressWarnings({"unchecked", "rawtypes"})
   private static final Class<Directory.Found<Command>> FOUND = (Class) Directory.Found.class;
 
   private final PsiSettings settings;
+  private final TimerScheduler<Command> timers;
   private final Did self;
   private final ActorRef<Directory.Command> directory;
   private final PsiPolicy policy;
@@ -89,12 +94,15 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
   private final Map<Did, ActorRef<Command>> peers = new HashMap<>();
   /** Messages waiting for a peer's actor to be found; a few per peer, since every sender retries. */
   private final Map<Did, Deque<PsiMessage>> waiting = new HashMap<>();
+  /** When the oldest message still waiting for each peer began to wait. */
+  private final Map<Did, Long> waitingSinceMs = new HashMap<>();
   private final Set<Did> lookingUp = new HashSet<>();
 
-  private PsiMember(ActorContext<Command> context, PsiSettings settings, Did self,
+  private PsiMember(ActorContext<Command> context, TimerScheduler<Command> timers, PsiSettings settings, Did self,
       ActorRef<Directory.Command> directory, PsiPolicy policy) {
     super(context);
     context.setLoggerName(PsiMember.class);
+    this.timers = timers;
     this.settings = settings;
     this.self = self;
     this.directory = directory;
@@ -110,11 +118,11 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(self, "self");
     Objects.requireNonNull(policy, "policy");
-    Behavior<Command> member = Behaviors.setup(context -> {
+    Behavior<Command> member = Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       directory.tell(new Directory.Register<>(KEY, context.getSelf()));
       directory.tell(new Directory.SubscribeLost(context.messageAdapter(Directory.MemberLost.class, Lost::new)));
-      return new PsiMember(context, settings, self, directory, policy);
-    });
+      return new PsiMember(context, timers, settings, self, directory, policy);
+    }));
     // A malformed message must not take every session down with the actor.
     return Behaviors.supervise(Admission.admitted(membership, Command.class, member))
         .onFailure(RuntimeException.class, SupervisorStrategy.resume());
@@ -130,6 +138,7 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
         .onMessage(PsiMessage.ToParty.class, this::onToParty)
         .onMessage(Send.class, this::onSend)
         .onMessage(PeerFound.class, this::onPeerFound)
+        .onMessage(LookUpAgain.class, again -> lookUpWhileWaiting(again.did()))
         .onMessage(Lost.class, this::onLost)
         .onMessage(SessionEnded.class, this::onSessionEnded)
         .build();
@@ -174,7 +183,7 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
     if (sessionCount() >= settings.maxSessions()) {
       return "this member runs " + sessionCount() + " PSI sessions already (consilium.psi.max-sessions)";
     }
-    // Asked of the streams, not the collections: a TreeSet or Set.of throws on contains(null).
+    // Immutable collections and TreeSet throw on contains(null), so nulls are looked for one by one.
     if (start.parties().stream().anyMatch(Objects::isNull) || start.designated().stream().anyMatch(Objects::isNull)) {
       return "parties and designated parties must not contain null";
     }
@@ -286,6 +295,7 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
       peer.tell(message);
       return;
     }
+    waitingSinceMs.putIfAbsent(to, nowMs());
     Deque<PsiMessage> queue = waiting.computeIfAbsent(to, did -> new ArrayDeque<>());
     if (queue.size() >= maxWaitingPerPeer()) {
       queue.removeFirst(); // the oldest goes: its sender sends it again if it still matters
@@ -307,11 +317,36 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
     lookingUp.remove(found.did());
     found.found().anyOf(found.did()).ifPresentOrElse(peer -> {
       peers.put(found.did(), peer);
+      waitingSinceMs.remove(found.did());
       Deque<PsiMessage> queue = waiting.remove(found.did());
       if (queue != null) {
         queue.forEach(peer::tell);
       }
-    }, () -> getContext().getLog().debug("No PSI actor found for {} yet", found.did()));
+    }, () -> {
+      // Registrations spread through the cluster with a delay: a member that just joined is found a little later.
+      getContext().getLog().debug("No PSI actor found for {} yet", found.did());
+      timers.startSingleTimer(found.did(), new LookUpAgain(found.did()), Duration.ofMillis(settings.retryIntervalMs()));
+    });
+    return this;
+  }
+
+  /**
+   * Looks again while messages wait for {@code did}; gives them up once the oldest has waited a chunk's
+   * timeout, by when every session that sent them has ended or sent them again.
+   */
+  private Behavior<Command> lookUpWhileWaiting(Did did) {
+    Long since = waitingSinceMs.get(did);
+    if (since == null || !waiting.containsKey(did)) {
+      return this;
+    }
+    if (nowMs() - since >= settings.chunkTimeoutMs()) {
+      getContext().getLog().warn("No PSI actor found for {} within {} ms; dropping {} messages for it", did,
+          settings.chunkTimeoutMs(), waiting.get(did).size());
+      waiting.remove(did);
+      waitingSinceMs.remove(did);
+      return this;
+    }
+    lookUp(did);
     return this;
   }
 
@@ -320,6 +355,7 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
     // Its node may come back as a new incarnation, with new actors: look it up afresh then.
     peers.remove(did);
     waiting.remove(did);
+    waitingSinceMs.remove(did);
     leaders.values().forEach(leader -> leader.tell(new PsiLeader.PartyLost(did, lost.lost().loss())));
     participants.values().forEach(party -> party.tell(new PsiParticipant.PartyLost(did, lost.lost().loss())));
     return this;
@@ -346,6 +382,10 @@ public final class PsiMember extends AbstractBehavior<PsiMember.Command> {
     Set<String> ids = new HashSet<>(participants.keySet());
     ids.addAll(leaders.keySet());
     return ids.size();
+  }
+
+  private static long nowMs() {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime());
   }
 
   private int maxWaitingPerPeer() {

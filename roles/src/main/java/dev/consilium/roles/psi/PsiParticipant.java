@@ -106,6 +106,11 @@ final class PsiParticipant extends AbstractBehavior<PsiParticipant.Command> {
   private byte[][] passReplies;
   private OutgoingChunks upload;
   private final Map<Did, IncomingChunks> serving = new HashMap<>();
+  /**
+   * Chunks that came before the roster, a window's worth per sender: a party starts once it has the roster,
+   * which may reach it before this side, and sending them again would wait a whole chunk retry.
+   */
+  private final Map<Did, List<PsiMessage.BlindRequest>> early = new HashMap<>();
   private ResultParts resultLayout;
   private IncomingChunks results;
   private byte[][] resultBitmaps;
@@ -266,6 +271,8 @@ final class PsiParticipant extends AbstractBehavior<PsiParticipant.Command> {
       return onAbort(abort);
     } else if (ended() && phase != Phase.DONE) {
       return this;
+    } else if (message instanceof PsiMessage.BlindRequest request && roster == null && !ended()) {
+      return keepEarly(request);
     } else if (message instanceof PsiMessage.ResultPart part) {
       return fromLeader(part) ? onResultPart(part) : this;
     } else if (phase != Phase.JOINED) {
@@ -315,7 +322,24 @@ final class PsiParticipant extends AbstractBehavior<PsiParticipant.Command> {
     results = new IncomingChunks(resultLayout.count(), invite.maxInFlightChunks());
     resultBitmaps = new byte[resultLayout.count()][];
     send(invite.from(), new PsiMessage.Began(invite.sessionId(), self));
-    return startPassesIfReady();
+    Behavior<Command> next = startPassesIfReady();
+    List<PsiMessage.BlindRequest> waiting = early.values().stream().flatMap(List::stream).toList();
+    early.clear();
+    for (PsiMessage.BlindRequest request : waiting) {
+      if (phase != Phase.JOINED) {
+        break;
+      }
+      next = onBlindRequest(request);
+    }
+    return next;
+  }
+
+  private Behavior<Command> keepEarly(PsiMessage.BlindRequest request) {
+    List<PsiMessage.BlindRequest> kept = early.computeIfAbsent(request.from(), from -> new ArrayList<>());
+    if (kept.size() < invite.maxInFlightChunks()) {
+      kept.add(request);
+    }
+    return this;
   }
 
   private String rosterProblem(List<Integer> items) {
@@ -431,11 +455,11 @@ final class PsiParticipant extends AbstractBehavior<PsiParticipant.Command> {
     long now = nowMs();
     if (pass != null) {
       Did peer = passPeers.get(passIndex);
-      for (int index : pass.due(now, settings.retryIntervalMs())) {
+      for (int index : pass.due(now, settings.chunkRetryMs())) {
         send(peer, new PsiMessage.BlindRequest(invite.sessionId(), self, index, current[index]));
       }
     } else if (upload != null) {
-      for (int index : upload.due(now, settings.retryIntervalMs())) {
+      for (int index : upload.due(now, settings.chunkRetryMs())) {
         send(invite.from(), new PsiMessage.FinalChunk(invite.sessionId(), self, index, current[index]));
       }
     }
@@ -446,7 +470,7 @@ final class PsiParticipant extends AbstractBehavior<PsiParticipant.Command> {
   private Behavior<Command> onBlindRequest(PsiMessage.BlindRequest request) {
     IncomingChunks incoming = serving.get(request.from());
     if (incoming == null) {
-      return this; // before the roster, or from this member itself: the sender sends it again
+      return this; // from this member itself, which never asks itself
     }
     IncomingChunks.Verdict verdict = incoming.admit(request.index(), request.points());
     switch (verdict.kind()) {

@@ -4,11 +4,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * Who may ask this member to intersect, and with which ids: called once per invitation on the member actor's
- * thread, so it must not block; it may read the ledger or a data store and complete later. The answer must
- * come within
- * {@code consilium.psi.invite-timeout-ms}, or the invitation is declined as unanswered; a stage that
- * fails is a refusal whose details stay in this member's log.
+ * Who may ask this member to intersect, and with which ids: called once per invitation, on the session
+ * actor's thread, so it must not block; it may read the ledger or a data store and complete later. The
+ * answer must come within {@code consilium.psi.invite-timeout-ms}, or the invitation is declined as
+ * unanswered (a {@link PsiAnswer.Join} that comes later gets a {@link PsiResult.Failed} while the session
+ * still lingers, and nothing after). A stage that fails is a refusal whose details stay in this member's log.
  *
  * <p>A features holder, say, checks that the leader owns a task on the ledger that names this member and the
  * stated purpose, and answers with its sample ids.

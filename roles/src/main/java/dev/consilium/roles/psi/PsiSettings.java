@@ -18,7 +18,8 @@ import dev.consilium.mpc.psi.PsiPoints;
  *     policy to answer
  * @param chunkTimeoutMs how long a chunk may go unanswered before the session ends as timed out
  * @param sessionTimeoutMs the longest a session may take from invitation to result
- * @param retryIntervalMs how often unanswered messages are sent again (messages are at most once)
+ * @param retryIntervalMs how often unanswered messages are sent again (messages are at most once); chunks
+ *     wait longer, see {@link #chunkRetryMs()}
  */
 public record PsiSettings(int chunkPoints, int maxInFlightChunks, int maxIds, int maxParties, int maxSessions,
     long inviteTimeoutMs, long chunkTimeoutMs, long sessionTimeoutMs, long retryIntervalMs) {
@@ -66,6 +67,16 @@ public record PsiSettings(int chunkPoints, int maxInFlightChunks, int maxIds, in
       }
     }
     return settings;
+  }
+
+  /**
+   * How long a chunk goes unanswered before it is sent again: {@code retryIntervalMs}, but at least a quarter
+   * of {@code chunkTimeoutMs}. Blinding a full chunk can take longer than the retry interval on a busy
+   * member, and sending 128 KiB again every second while it works only costs bandwidth; a chunk actually
+   * lost still gets three more tries before its deadline.
+   */
+  public long chunkRetryMs() {
+    return Math.max(retryIntervalMs, chunkTimeoutMs / 4);
   }
 
   /** The bytes of points in a full chunk. */

@@ -79,6 +79,23 @@ public class IncomingChunksTest {
   }
 
   @Test
+  public void admit_repeatRunningAgain_doesNotCountAgainstTheWindow() {
+    // The sender sent chunk 0 again just before this side's answer to it arrived, then chunk 2 as the window
+    // moved on: found by a 50,000-id run, where blinding a chunk took longer than the retry interval.
+    IncomingChunks in = new IncomingChunks(10, 2);
+    in.admit(0, A);
+    in.admit(1, A);
+    in.done(0);
+    assertEquals(IncomingChunks.Kind.REPEAT, in.admit(0, A).kind());
+    assertEquals(IncomingChunks.Kind.NEW, in.admit(2, A).kind());
+    assertEquals(IncomingChunks.Kind.REFUSE, in.admit(3, A).kind());
+    in.done(0);
+    assertEquals(IncomingChunks.Kind.REFUSE, in.admit(3, A).kind());
+    in.done(1);
+    assertEquals(IncomingChunks.Kind.NEW, in.admit(3, A).kind());
+  }
+
+  @Test
   public void admit_staleRepeatOlderThanTheWindow_isIgnored() {
     IncomingChunks in = new IncomingChunks(10, 2);
     for (int i = 0; i < 5; i++) {
