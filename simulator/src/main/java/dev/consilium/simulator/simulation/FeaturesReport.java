@@ -83,8 +83,8 @@ public final class FeaturesReport {
       out.printf(Locale.ROOT, "outcome         %s: %s%n", federated.outcome(), federated.reason());
       out.printf(Locale.ROOT, "alignment (PSI) %d rows in common, in %.1f s%n", federated.alignedIds().size(),
           federated.alignMs() / 1000.0);
-      out.printf(Locale.ROOT, "rounds          %d committed, model of round %d, %d attempt(s)%n",
-          federated.rounds().size(), federated.finalRound(), federated.attempts());
+      out.printf(Locale.ROOT, "rounds          %d committed, model of round %d, resumed %d time(s) after a dropout%n",
+          federated.rounds().size(), federated.finalRound(), federated.resumes());
       out.printf(Locale.ROOT, "per epoch       %.0f ms mean (%s)%n", meanRoundMs(), roundTimes());
     }
     if (federated != null && centralized != null) {

@@ -6,10 +6,10 @@ import java.util.Map;
 /**
  * What the owner's process writes when its task ends, for the driver: the outcome, the aligned ids in their
  * order, each committed round's time and validation AUC, the final round, the test rows (aligned positions)
- * with their scores, AUC and KS, how many attempts the task took, and the PSI alignment's wall time.
+ * with their scores, AUC and KS, how often it resumed after a dropout, and the PSI alignment's wall time.
  */
 public record FeaturesResult(String outcome, String reason, List<String> alignedIds, List<Round> rounds,
-    int finalRound, int[] testRows, double[] testScores, double testAuc, double testKs, int attempts,
+    int finalRound, int[] testRows, double[] testScores, double testAuc, double testKs, int resumes,
     long alignMs, long totalMs) {
   /** One committed round: its number, wall time and validation AUC (NaN without validation rows). */
   public record Round(int round, long millis, double validationAuc) {}

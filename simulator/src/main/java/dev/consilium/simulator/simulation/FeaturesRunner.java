@@ -91,7 +91,7 @@ final class FeaturesRunner implements Runnable {
     }
     return new FeaturesResult(report.outcome().wireName(), report.reason(), report.alignedIds(), rounds,
         report.finalRound(), report.testRows(), report.testScores(), report.testAuc(), report.testKs(),
-        report.attempts(), report.alignMs(), report.totalMs());
+        report.resumes(), report.alignMs(), report.totalMs());
   }
 
   private void write(FeaturesResult result) throws IOException {

@@ -91,6 +91,8 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   private final SecureRandom random;
   private final Traffic traffic;
   private final Map<String, HolderTask> tasks = new HashMap<>();
+  /** A task's latest step that came before this holder's alignment ended, by task. */
+  private final Map<String, Forward> early = new HashMap<>();
 
   private FeatureHolder(ActorContext<Command> context, Did self, FeatureTable table, TaskLookup lookup,
       Settings settings, SecureRandom random, Traffic traffic) {
@@ -127,6 +129,7 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
       return this;
     }
     HolderTask task = new HolderTask(table.alignTo(aligned.ids()));
+    task.pending = early.remove(aligned.taskId());
     tasks.put(aligned.taskId(), task);
     lookup.find(aligned.taskId(), context, (view, owner, problem) -> new TaskFound(aligned.taskId(), view, owner,
         problem));
@@ -176,17 +179,28 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
     task.computes.putAll(found.actors());
     Forward pending = task.pending;
     task.pending = null;
-    return pending == null ? this : onForward(pending);
+    return pending == null ? this : handle(pending);
   }
 
   private Behavior<Command> onForward(Forward forward) {
     traffic.received("Forward", forward.gradient().length + 4L * forward.rows().length);
+    return handle(forward);
+  }
+
+  private Behavior<Command> handle(Forward forward) {
     HolderTask task = tasks.get(forward.taskId());
-    if (task == null || task.view == null || !forward.from().equals(task.view.owner())) {
-      return this; // not aligned yet, not checked on the ledger yet, or not from the owner: it will ask again
+    if (task == null) {
+      // The owner learns the intersection when this holder does, so its first step may come first: it waits.
+      if (early.size() < MAX_TASKS || early.containsKey(forward.taskId())) {
+        early.put(forward.taskId(), forward);
+      }
+      return this;
     }
-    if (!forward.plain() && !task.computes.keySet().containsAll(forward.computeNodes())) {
-      task.pending = forward;
+    if (task.view == null || (!forward.plain() && !task.computes.keySet().containsAll(forward.computeNodes()))) {
+      task.pending = forward; // the latest step waits until the task is checked and its compute nodes found
+      return this;
+    }
+    if (!forward.from().equals(task.view.owner())) {
       return this;
     }
     if (forward.attempt() < task.attempt) {

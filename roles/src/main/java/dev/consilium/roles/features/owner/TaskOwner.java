@@ -452,6 +452,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     }
     timers.cancel(new StepTimeout(run.attempt, run.step));
     run.attempt++;
+    run.resumes++;
     run.restoreRound = run.training.phase() == OwnerTraining.Phase.TEST ? run.training.finalRound()
         : run.training.lastCommittedRound();
     run.training.resume();
@@ -487,7 +488,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
         List.copyOf(ended.rounds), ended.training == null ? 0 : ended.training.finalRound(),
         ended.training == null ? new int[0] : ended.training.testRows(),
         ended.training == null || ended.outcome != TaskOutcome.COMPLETED ? new double[0]
-            : ended.training.testScores(), ended.testAuc, ended.testKs, ended.attempt + 1, ended.alignMs,
+            : ended.training.testScores(), ended.testAuc, ended.testKs, ended.resumes, ended.alignMs,
         (System.nanoTime() - ended.startedNanos) / 1_000_000, traffic.snapshot());
     ended.replyTo.tell(StatusReply.success(report));
     return this;
@@ -539,6 +540,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     long gradientStep = -1;
     byte[] gradient = new byte[0];
     int sends;
+    int resumes;
     int closing;
     final long startedNanos = System.nanoTime();
     long alignStartedNanos;
