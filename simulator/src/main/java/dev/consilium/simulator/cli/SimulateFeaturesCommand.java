@@ -85,8 +85,18 @@ public final class SimulateFeaturesCommand implements Callable<Integer> {
       description = "How long a step may go unanswered before it is asked again (default: ${DEFAULT-VALUE}).")
   long roundTimeoutMs;
 
+  @Option(names = "--compute-nodes", paramLabel = "C", defaultValue = "2",
+      description = "Compute nodes (default: ${DEFAULT-VALUE}).")
+  int computeNodes;
+
+  @Option(names = "--min-compute-nodes", paramLabel = "M", defaultValue = "2",
+      description = "Fewest compute nodes the task goes on with after losing one (default: ${DEFAULT-VALUE}).")
+  int minComputeNodes;
+
   @Option(names = "--kill", paramLabel = "MEMBER@R",
-      description = "Kill -9 MEMBER's JVM once the owner has committed R rounds (compute-2@2, say).")
+      description = "Kill -9 MEMBER's JVM once the owner has committed R rounds (compute-2@2, say). The task "
+          + "resumes from its last committed round if enough compute nodes remain, and ends as participant lost "
+          + "otherwise; either is checked.")
   String kill;
 
   @Option(names = "--keep", description = "Keep the work directory.")
@@ -129,8 +139,8 @@ public final class SimulateFeaturesCommand implements Callable<Integer> {
           batchSize != null ? batchSize : defaults.batchSize(), epochs != null ? epochs : defaults.maxEpochs(),
           patience != null ? patience : defaults.patience(), fractionBits, seed, defaults.validationPermille(),
           defaults.testPermille(), roundTimeoutMs);
-      return new FeaturesPlan(owner, holder, rows, drop, top, hyper, inProcess, keep, Optional.ofNullable(workDir),
-          plain.orElse(false), kill());
+      return new FeaturesPlan(owner, holder, rows, drop, top, hyper, computeNodes, minComputeNodes, inProcess, keep,
+          Optional.ofNullable(workDir), plain.orElse(false), kill());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

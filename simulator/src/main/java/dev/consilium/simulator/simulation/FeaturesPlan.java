@@ -8,16 +8,20 @@ import java.util.Optional;
 /**
  * A shared-feature-learning simulation: the owner's and the holder's CSV files (joined on id), how many rows
  * to sample from them (0 for all), how many of the sampled ids each side drops so the overlap is partial,
- * the model and hyper-parameters of the task, and how to run the members. {@code plainBaseline} runs the
+ * the model and hyper-parameters of the task, its compute nodes (and how few it may go on with), and how to
+ * run the members. {@code plainBaseline} runs the
  * unprotected yardstick instead (holders send Z_i to the owner): for benchmarks only.
  */
 public record FeaturesPlan(Path ownerCsv, Path holderCsv, int rows, int droppedPerSide, TopModel model,
-    HyperParameters hyper, boolean inProcess, boolean keep, Optional<Path> workDir, boolean plainBaseline,
-    Optional<Kill> kill) {
+    HyperParameters hyper, int computeNodes, int minComputeNodes, boolean inProcess, boolean keep,
+    Optional<Path> workDir, boolean plainBaseline, Optional<Kill> kill) {
   public static final String TASK_ID = "credit-default-1";
   public static final int MAX_DROPPED_PER_SIDE = 10_000;
 
-  /** Kill -9 {@code member} when the owner has committed {@code afterRound} rounds. */
+  /**
+   * Lose {@code member} once the owner has committed {@code afterRound} rounds: kill -9 of its JVM, or, in
+   * process, its node leaving the cluster at once.
+   */
   public record Kill(String member, int afterRound) {}
 
   public FeaturesPlan {
@@ -28,8 +32,12 @@ public record FeaturesPlan(Path ownerCsv, Path holderCsv, int rows, int droppedP
       throw new IllegalArgumentException("droppedPerSide must be between 0 and " + MAX_DROPPED_PER_SIDE + ", was "
           + droppedPerSide);
     }
-    if (kill.isPresent() && inProcess) {
-      throw new IllegalArgumentException("killing a member needs one JVM per member (without --in-process)");
+    if (computeNodes < 2 || computeNodes > 8) {
+      throw new IllegalArgumentException("computeNodes must be between 2 and 8, was " + computeNodes);
+    }
+    if (minComputeNodes < 2 || minComputeNodes > computeNodes) {
+      throw new IllegalArgumentException("minComputeNodes must be between 2 and computeNodes (" + computeNodes
+          + "), was " + minComputeNodes);
     }
   }
 }

@@ -72,8 +72,8 @@ public final class FeaturesReport {
   }
 
   public void print(PrintWriter out) {
-    out.printf(Locale.ROOT, "consortium      an owner, a holder, 2 compute nodes and a regulator, %s%n",
-        plan.inProcess() ? "in one JVM" : "one JVM each");
+    out.printf(Locale.ROOT, "consortium      an owner, a holder, %d compute nodes (at least %d) and a regulator, %s%n",
+        plan.computeNodes(), plan.minComputeNodes(), plan.inProcess() ? "in one JVM" : "one JVM each");
     out.printf(Locale.ROOT, "task            %s, batches of %d, learning rate %s, up to %d epochs, %d fraction bits%s%n",
         plan.model().kind().wireName() + (plan.model().kind().wireName().equals("mlp")
             ? " (" + plan.model().outputWidth() + " hidden)" : ""), plan.hyper().batchSize(),
@@ -101,7 +101,7 @@ public final class FeaturesReport {
           member.getValue().received());
     }
     out.println("ledger copies   " + copies.size() + " verified" + (copies.values().stream().distinct().count() == 1
-        ? ", all at head " + copies.values().iterator().next().substring(0, 16) + "…" : ""));
+        ? ", all at head " + copies.values().iterator().next().substring(0, 16) + "…" : ", heads " + copies));
     if (!problems.isEmpty()) {
       out.println("problems:");
       problems.forEach(problem -> out.println("  - " + problem));
@@ -119,6 +119,20 @@ public final class FeaturesReport {
       times.add(String.valueOf(round.millis()));
     }
     return String.join(", ", times) + " ms";
+  }
+
+  /**
+   * How the task must end: completed, unless the plan loses a party the task cannot go on without (the
+   * holder, or a compute node when no more than the minimum take part), which must end it as participant
+   * lost, recorded on the ledger.
+   */
+  static String expectedOutcome(FeaturesPlan plan) {
+    if (plan.kill().isEmpty()) {
+      return "completed";
+    }
+    String member = plan.kill().get().member();
+    boolean compute = member.startsWith("compute-");
+    return compute && plan.computeNodes() - 1 >= plan.minComputeNodes() ? "completed" : "participant-lost";
   }
 
   static final class Builder {
@@ -160,9 +174,10 @@ public final class FeaturesReport {
       double gap = Double.NaN;
       if (federated == null) {
         found.add("the owner's task gave no result");
-      } else if (!federated.outcome().equals("completed")) {
-        found.add("the task ended " + federated.outcome() + ": " + federated.reason());
-      } else if (centralized != null) {
+      } else if (!federated.outcome().equals(expectedOutcome(plan))) {
+        found.add("the task ended " + federated.outcome() + " (" + federated.reason() + "), where "
+            + expectedOutcome(plan) + " was expected");
+      } else if (centralized != null && federated.outcome().equals("completed")) {
         if (!Arrays.equals(federated.testRows(), centralized.testRows())) {
           found.add("the federated and centralized runs scored different test rows");
         } else {
@@ -180,8 +195,10 @@ public final class FeaturesReport {
           found.add(String.format(Locale.ROOT, "the test AUCs differ by %.5f > %.3f", aucGap, MAX_AUC_GAP));
         }
       }
-      if (copies.size() == FeaturesSetup.MEMBERS.size() && copies.values().stream().distinct().count() != 1) {
-        found.add("the ledger copies end at different heads: " + copies);
+      Map<String, String> live = new TreeMap<>(copies);
+      plan.kill().ifPresent(kill -> live.remove(kill.member())); // a lost member's copy stops where it was lost
+      if (live.values().stream().distinct().count() > 1) {
+        found.add("the ledger copies end at different heads: " + live);
       }
       return new FeaturesReport(this, gap, found);
     }

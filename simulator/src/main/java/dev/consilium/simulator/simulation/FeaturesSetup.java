@@ -23,7 +23,7 @@ import java.util.TreeSet;
 
 /**
  * Sets a feature-learning consortium up the way an operator would (ca init, ca issue, genesis): a regulator,
- * the task owner and a data holder (institutions and validators), and two compute members. Each data party
+ * the task owner and a data holder (institutions and validators), and the plan's compute members. Each data party
  * gets its own CSV in its data directory: a seeded sample of the plan's rows, minus a few ids on each side so
  * that the overlap is partial and the PSI has something to do. The owner gets the task to run, as the
  * canonical bytes of its registration.
@@ -32,8 +32,21 @@ final class FeaturesSetup {
   static final String REGULATOR = "regulator";
   static final String OWNER = "owner";
   static final String HOLDER = "holder";
-  static final List<String> COMPUTES = List.of("compute-1", "compute-2");
-  static final List<String> MEMBERS = List.of(REGULATOR, OWNER, HOLDER, COMPUTES.get(0), COMPUTES.get(1));
+
+  static List<String> computes(FeaturesPlan plan) {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= plan.computeNodes(); i++) {
+      names.add("compute-" + i);
+    }
+    return names;
+  }
+
+  /** Every member: the regulator, the owner, the holder, then the compute nodes. */
+  static List<String> members(FeaturesPlan plan) {
+    List<String> names = new ArrayList<>(List.of(REGULATOR, OWNER, HOLDER));
+    names.addAll(computes(plan));
+    return names;
+  }
 
   private FeaturesSetup() {}
 
@@ -56,8 +69,9 @@ final class FeaturesSetup {
   static void create(WorkDir dir, FeaturesPlan plan) throws IOException, IdentityException {
     Files.createDirectories(dir.root());
     run("ca", "init", "--out", dir.ca().toString(), "--consortium", "features-simulation");
+    List<String> members = members(plan);
     List<Integer> ports = new ArrayList<>();
-    for (String name : MEMBERS) {
+    for (String name : members) {
       int port = LoopbackMember.freePort();
       ports.add(port);
       String roles = switch (name) {
@@ -70,23 +84,23 @@ final class FeaturesSetup {
     }
     List<String> genesis = new ArrayList<>(List.of("genesis", "--creator", dir.member(REGULATOR).toString(),
         "--out", dir.genesis().toString(), "--members"));
-    MEMBERS.forEach(name -> genesis.add(dir.member(name).toString()));
+    members.forEach(name -> genesis.add(dir.member(name).toString()));
     run(genesis.toArray(String[]::new));
 
     FeatureTable owner = FeatureTable.read(plan.ownerCsv());
     FeatureTable holder = FeatureTable.read(plan.holderCsv());
     writeSamples(dir, plan, owner, holder);
-    for (int i = 0; i < MEMBERS.size(); i++) {
-      String name = MEMBERS.get(i);
+    for (int i = 0; i < members.size(); i++) {
+      String name = members.get(i);
       Files.createDirectories(dir.config(name).getParent());
       Files.writeString(dir.config(name), config(dir, name, ports.get(i), ports.get(0), ports.get(1), plan));
     }
     List<Did> computes = new ArrayList<>();
-    for (String compute : COMPUTES) {
+    for (String compute : computes(plan)) {
       computes.add(did(dir, compute));
     }
     FeatureTask task = new FeatureTask(FeaturesPlan.TASK_ID, List.of(new DataHolder(did(dir, HOLDER),
-        holder.columnCount())), owner.columnCount(), new ArrayList<>(new TreeSet<>(computes)), COMPUTES.size(),
+        holder.columnCount())), owner.columnCount(), new ArrayList<>(new TreeSet<>(computes)), plan.minComputeNodes(),
         plan.model(), plan.hyper());
     Files.write(task(dir), task.toCanonicalBytes());
   }

@@ -50,7 +50,7 @@ public final class FeaturesSimulation {
     err.println("simulate features: setting up an owner, a holder, two compute nodes and a regulator in " + root);
     FeaturesSetup.create(dir, plan);
     FeaturesReport.Builder report = new FeaturesReport.Builder(plan, root);
-    List<String> members = FeaturesSetup.MEMBERS;
+    List<String> members = FeaturesSetup.members(plan);
     MemberProcesses processes = plan.inProcess() ? new InProcessMembers(dir) : new SeparateJvms(dir);
     MemberWatch watch = new MemberWatch(dir, members, processes, err);
     FeaturesResult result = null;
@@ -66,7 +66,9 @@ public final class FeaturesSimulation {
       if (result == null) {
         report.problem("the owner's task did not end within " + FeaturesSetup.featuresTimeoutMs(plan) / 1000 + " s");
       }
-      watch.converge().ifPresent(report::problem);
+      List<String> remaining = new ArrayList<>(members);
+      plan.kill().ifPresent(kill -> remaining.remove(kill.member()));
+      new MemberWatch(dir, remaining, processes, err).converge().ifPresent(report::problem);
     } finally {
       err.println("simulate features: stopping the members");
       processes.close();
@@ -83,7 +85,7 @@ public final class FeaturesSimulation {
         report.traffic(json.readValue(Files.readAllBytes(traffic), FeaturesResult.Traffic.class));
       }
     }
-    if (result != null) {
+    if (result != null && result.outcome().equals("completed")) {
       report.federated(result);
       err.println("simulate features: training the centralized reference");
       try {
@@ -91,6 +93,9 @@ public final class FeaturesSimulation {
       } catch (IllegalStateException | IllegalArgumentException e) {
         report.problem("the centralized reference: " + e.getMessage());
       }
+    }
+    if (result != null && !result.outcome().equals("completed")) {
+      report.federated(result);
     }
     FeaturesReport done = report.build();
     if (!plan.keep() && done.passed()) {
@@ -110,9 +115,14 @@ public final class FeaturesSimulation {
         return json.readValue(Files.readAllBytes(file), FeaturesResult.class);
       }
       if (plan.kill().isPresent() && !killed && committedRounds(dir) >= plan.kill().get().afterRound()) {
-        err.println("simulate features: killing " + plan.kill().get().member() + " (kill -9) after round "
-            + plan.kill().get().afterRound());
-        processes.kill(plan.kill().get().member());
+        String member = plan.kill().get().member();
+        err.println("simulate features: losing " + member + (plan.inProcess() ? " (its node leaves at once)"
+            : " (kill -9)") + " after round " + plan.kill().get().afterRound());
+        if (plan.inProcess()) {
+          processes.stop(member);
+        } else {
+          processes.kill(member);
+        }
         killed = true;
       }
       if (!killed) {
@@ -131,9 +141,9 @@ public final class FeaturesSimulation {
     }
     try {
       FeaturesResult.Traffic owner = json.readValue(Files.readAllBytes(traffic), FeaturesResult.Traffic.class);
-      // Each holder and each compute node sends one RoundClosed per round.
+      // The holder and each compute node send one RoundClosed per round.
       long closed = owner.receivedMessages().getOrDefault("RoundClosed", 0L);
-      return (int) (closed / (1 + FeaturesSetup.COMPUTES.size()));
+      return (int) (closed / (1 + plan.computeNodes()));
     } catch (IOException e) {
       return 0; // being replaced
     }

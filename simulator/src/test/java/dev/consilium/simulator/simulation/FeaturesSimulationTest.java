@@ -35,7 +35,7 @@ public class FeaturesSimulationTest {
     Path workDir = folder.getRoot().toPath().resolve("features");
     HyperParameters hyper = new HyperParameters(0.5, 128, 8, 3, 24, 7, 100, 200, 30_000);
     FeaturesPlan plan = new FeaturesPlan(DATA.resolve("default_credit_hetero_guest.csv"),
-        DATA.resolve("default_credit_hetero_host.csv"), 2_000, 20, TopModel.logistic(), hyper, true, true,
+        DATA.resolve("default_credit_hetero_host.csv"), 2_000, 20, TopModel.logistic(), hyper, 2, 2, true, true,
         Optional.of(workDir), false, Optional.empty());
     FeaturesReport report = run(plan);
     String printed = printed(report);
@@ -49,13 +49,46 @@ public class FeaturesSimulationTest {
     assertTrue(printed, owner.receivedBytes().containsKey("SumReady"));
     assertFalse("the owner received a share: " + owner, owner.receivedBytes().containsKey("Share"));
     assertFalse("the owner received a plaintext Z_i: " + owner, owner.receivedBytes().containsKey("PlainZ"));
-    for (String compute : FeaturesSetup.COMPUTES) {
+    for (String compute : FeaturesSetup.computes(plan)) {
       Set<String> kinds = traffic.get(compute).receivedBytes().keySet();
       assertTrue(compute + " received " + kinds, kinds.contains("Share"));
       assertTrue(compute + " received " + kinds, Set.of("Share", "CloseRound", "EndTask").containsAll(kinds));
     }
     Set<String> holderKinds = traffic.get(FeaturesSetup.HOLDER).receivedBytes().keySet();
     assertTrue("the holder received " + holderKinds, Set.of("Forward", "CloseRound", "EndTask").containsAll(holderKinds));
+  }
+
+  /**
+   * Dropout with room to spare: three compute nodes, at least two needed, one lost after round 1. The round in
+   * progress ends, the task resumes from round 1 with the other two, and its scores still match the
+   * centralized twin (the shares of a resumed round add up to the same Z).
+   */
+  @Test
+  public void computeNodeLost_withEnoughLeft_resumesFromTheLastCommittedRound() throws Exception {
+    FeaturesReport report = run(dropoutPlan("resume", 3, "compute-3"));
+    String printed = printed(report);
+    assertTrue(printed, report.passed());
+    assertEquals(printed, "completed", report.federated().outcome());
+    assertEquals(printed, 1, report.federated().resumes());
+    assertTrue(printed, report.maxScoreGap() <= FeaturesReport.MAX_SCORE_GAP);
+  }
+
+  /** Dropout below the minimum: two compute nodes, both needed, one lost: the task ends, its reason recorded. */
+  @Test
+  public void computeNodeLost_belowTheMinimum_endsTheTaskAsParticipantLost() throws Exception {
+    FeaturesReport report = run(dropoutPlan("end", 2, "compute-2"));
+    String printed = printed(report);
+    assertTrue(printed, report.passed());
+    assertEquals(printed, "participant-lost", report.federated().outcome());
+    assertTrue(printed, report.federated().reason().contains("compute node"));
+  }
+
+  /** Small batches and no early stop, so that a round lasts long enough for the loss to land inside one. */
+  private FeaturesPlan dropoutPlan(String name, int computes, String lost) {
+    HyperParameters hyper = new HyperParameters(0.05, 16, 6, 6, 24, 7, 100, 200, 30_000);
+    return new FeaturesPlan(DATA.resolve("default_credit_hetero_guest.csv"),
+        DATA.resolve("default_credit_hetero_host.csv"), 1_000, 10, TopModel.logistic(), hyper, computes, 2, true, true,
+        Optional.of(folder.getRoot().toPath().resolve(name)), false, Optional.of(new FeaturesPlan.Kill(lost, 1)));
   }
 
   private static FeaturesReport run(FeaturesPlan plan) throws Exception {
