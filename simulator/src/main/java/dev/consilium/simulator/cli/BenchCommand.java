@@ -3,8 +3,12 @@ package dev.consilium.simulator.cli;
 import dev.consilium.ledger.credit.OpenInquiry;
 import dev.consilium.simulator.bench.CreditBench;
 import dev.consilium.simulator.bench.CryptoBench;
+import dev.consilium.simulator.bench.FeaturesBench;
 import dev.consilium.simulator.bench.LedgerBench;
 import dev.consilium.simulator.bench.ReplicatedLedgerBench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +21,8 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Run benchmarks and compare them with their baselines, measured in the same run.",
-    subcommands = {BenchCommand.Crypto.class, BenchCommand.Ledger.class, BenchCommand.Credit.class})
+    subcommands = {BenchCommand.Crypto.class, BenchCommand.Ledger.class, BenchCommand.Credit.class,
+        BenchCommand.Features.class, BenchCommand.Psi.class})
 public final class BenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -122,6 +127,41 @@ public final class BenchCommand implements Callable<Integer> {
             + OpenInquiry.MAX_CUSTOMERS + " and --batch-inquiries at least 2");
       }
       return CreditBench.run(inquiries, rate, deadlineMs, batch, batchInquiries, System.out);
+    }
+  }
+
+  @Command(
+      name = "features",
+      mixinStandardHelpOptions = true,
+      description = "Benchmark shared feature learning on the credit data (all 30,000 rows by default): the time "
+          + "per epoch of the secret-shared pipeline against the same pipeline without protection (holders send "
+          + "their plaintext Z_i to the owner over the same transport), one JVM per member, in one run; target: at "
+          + "most 2x its time. Takes the options of simulate features. Exits 1 if the target is missed or a run "
+          + "fails its checks.")
+  static final class Features implements Callable<Integer> {
+    @CommandLine.Mixin SimulateFeaturesCommand simulation;
+
+    @Override
+    public Integer call() throws Exception {
+      return FeaturesBench.epochs(simulation.plan(Optional.of(false)), System.out);
+    }
+  }
+
+  @Command(
+      name = "psi",
+      mixinStandardHelpOptions = true,
+      description = "Benchmark private set intersection: N x N synthetic ids (half in common) aligned between the "
+          + "owner's and the holder's JVMs of a feature-learning consortium; rows/s per core (target >= 4,000, "
+          + "counting both parties' rows). Exits 1 if the target is missed or the intersection is wrong.")
+  static final class Psi implements Callable<Integer> {
+    @Option(names = "--ids", paramLabel = "N", defaultValue = "100000",
+        description = "Ids per party (default: ${DEFAULT-VALUE}).")
+    int ids;
+
+    @Override
+    public Integer call() throws Exception {
+      Path root = Files.createTempDirectory("consilium-bench-psi-");
+      return FeaturesBench.psi(ids, root, System.out);
     }
   }
 }

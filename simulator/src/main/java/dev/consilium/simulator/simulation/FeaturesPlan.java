@@ -16,7 +16,7 @@ public record FeaturesPlan(Path ownerCsv, Path holderCsv, int rows, int droppedP
     HyperParameters hyper, int computeNodes, int minComputeNodes, boolean inProcess, boolean keep,
     Optional<Path> workDir, boolean plainBaseline, Optional<Kill> kill) {
   public static final String TASK_ID = "credit-default-1";
-  public static final int MAX_DROPPED_PER_SIDE = 10_000;
+  public static final int MAX_DROPPED_PER_SIDE = 1_000_000;
 
   /**
    * Lose {@code member} once the owner has committed {@code afterRound} rounds: kill -9 of its JVM, or, in

@@ -124,7 +124,8 @@ final class FeaturesSetup {
     }
     Collections.shuffle(common, new Random(plan.hyper().seed()));
     List<String> sample = plan.rows() == 0 ? common : common.subList(0, Math.min(plan.rows(), common.size()));
-    int drop = Math.min(plan.droppedPerSide(), sample.size() / 4);
+    // A third at most from each side leaves a third of the sample in common.
+    int drop = Math.min(plan.droppedPerSide(), sample.size() / 3);
     List<String> ownerIds = new ArrayList<>(sample.subList(drop, sample.size()));
     List<String> holderSample = new ArrayList<>(sample.subList(0, sample.size() - drop));
     writeCsv(table(dir, OWNER), owner, ownerIds);
