@@ -38,7 +38,7 @@ public final class Reasons {
     return cut.append(ELLIPSIS).toString();
   }
 
-  static String describe(Directory.Loss loss) {
+  public static String describe(Directory.Loss loss) {
     return switch (loss) {
       case UNREACHABLE -> "became unreachable";
       case LEFT -> "left the cluster";

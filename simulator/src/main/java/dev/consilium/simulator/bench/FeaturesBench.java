@@ -77,7 +77,7 @@ public final class FeaturesBench {
     writeSynthetic(ownerCsv, universe, true);
     writeSynthetic(holderCsv, universe, false);
     HyperParameters hyper = new HyperParameters(0.1, 4_096, 1, 1, 24, 3, 0, 100, 600_000);
-    FeaturesPlan plan = new FeaturesPlan(ownerCsv, holderCsv, 0, ids / 2, TopModel.logistic(), hyper, 2, 2, false,
+    FeaturesPlan plan = new FeaturesPlan(ownerCsv, holderCsv, 0, ids / 2, 0, TopModel.logistic(), hyper, 2, 2, false,
         false, Optional.empty(), false, Optional.empty());
     FeaturesReport report = new FeaturesSimulation(plan, System.err).run();
     List<String> failures = new ArrayList<>();
@@ -100,9 +100,9 @@ public final class FeaturesBench {
   }
 
   private static FeaturesPlan asPlain(FeaturesPlan plan) {
-    return new FeaturesPlan(plan.ownerCsv(), plan.holderCsv(), plan.rows(), plan.droppedPerSide(), plan.model(),
-        plan.hyper(), plan.computeNodes(), plan.minComputeNodes(), plan.inProcess(), plan.keep(), Optional.empty(),
-        true, plan.kill());
+    return new FeaturesPlan(plan.ownerCsv(), plan.holderCsv(), plan.rows(), plan.droppedPerSide(), plan.scoreRows(),
+        plan.model(), plan.hyper(), plan.computeNodes(), plan.minComputeNodes(), plan.inProcess(), plan.keep(),
+        Optional.empty(), true, plan.kill());
   }
 
   /** N rows of random ids (the same ones in both files, by seed), one feature, and labels for the owner. */

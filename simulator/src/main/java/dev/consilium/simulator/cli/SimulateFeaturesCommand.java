@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
         "Shared feature learning on one machine: an owner (labels and 13 columns of the credit-default data), a "
             + "holder (10 other columns), two compute nodes and a regulator, one JVM each. The owner and the holder "
             + "align their rows by private set intersection (each side misses a few of the other's ids), train a "
-            + "split model through secret-shared Z = X·W sums, score the held-out rows and register the model.",
+            + "split model through secret-shared Z = X·W sums, score the held-out rows and register the model; then "
+            + "the owner scores rows kept out of training with that model, through the same path.",
         "In the same run the same model is trained centrally on the joined rows (same architecture, initial "
             + "weights, split and minibatch order). Exit status 0 only if the task completed, every ledger copy "
             + "verifies, the test AUCs differ by at most 0.005 and every test score by at most 1e-3."})
@@ -52,6 +53,11 @@ public final class SimulateFeaturesCommand implements Callable<Integer> {
   @Option(names = "--drop", paramLabel = "D", defaultValue = "150",
       description = "Sampled ids each side leaves out, so the overlap is partial (default: ${DEFAULT-VALUE}).")
   int drop;
+
+  @Option(names = "--score-rows", paramLabel = "S", defaultValue = "500",
+      description = "Rows kept out of training that the owner scores with the registered model afterwards, through"
+          + " the same path (default: ${DEFAULT-VALUE}; 0 for none).")
+  int scoreRows;
 
   @Option(names = "--model", paramLabel = "KIND", defaultValue = "logistic",
       description = "logistic or mlp (default: ${DEFAULT-VALUE}).")
@@ -139,7 +145,7 @@ public final class SimulateFeaturesCommand implements Callable<Integer> {
           batchSize != null ? batchSize : defaults.batchSize(), epochs != null ? epochs : defaults.maxEpochs(),
           patience != null ? patience : defaults.patience(), fractionBits, seed, defaults.validationPermille(),
           defaults.testPermille(), roundTimeoutMs);
-      return new FeaturesPlan(owner, holder, rows, drop, top, hyper, computeNodes, minComputeNodes, inProcess, keep,
+      return new FeaturesPlan(owner, holder, rows, drop, scoreRows, top, hyper, computeNodes, minComputeNodes, inProcess, keep,
           Optional.ofNullable(workDir), plain.orElse(false), kill());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

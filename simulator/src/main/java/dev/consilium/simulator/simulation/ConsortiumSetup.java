@@ -6,7 +6,6 @@ import dev.consilium.roles.customer.PseudonymKeyFile;
 import dev.consilium.roles.institution.LoanBook;
 import dev.consilium.runtime.identity.IdentityException;
 import dev.consilium.runtime.node.LoopbackMember;
-import dev.consilium.simulator.cli.CommandRun;
 import dev.consilium.simulator.scenario.Population;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -55,20 +54,20 @@ final class ConsortiumSetup {
 
   static void create(WorkDir dir, SimulationPlan plan) throws IOException {
     Files.createDirectories(dir.root());
-    run("ca", "init", "--out", dir.ca().toString(), "--consortium", "simulation");
+    SetupSteps.run("ca", "init", "--out", dir.ca().toString(), "--consortium", "simulation");
     List<String> names = members(plan.banks());
     List<Integer> ports = new ArrayList<>();
     for (String name : names) {
       int port = LoopbackMember.freePort();
       ports.add(port);
       String roles = name.equals(REGULATOR) ? "regulator,validator" : "institution,validator";
-      run("ca", "issue", "--ca", dir.ca().toString(), "--member", name, "--roles", roles, "--out",
+      SetupSteps.run("ca", "issue", "--ca", dir.ca().toString(), "--member", name, "--roles", roles, "--out",
           dir.member(name).toString(), "--host", "127.0.0.1", "--port", String.valueOf(port));
     }
     List<String> genesis = new ArrayList<>(List.of("genesis", "--creator", dir.member(REGULATOR).toString(),
         "--out", dir.genesis().toString(), "--members"));
     names.forEach(name -> genesis.add(dir.member(name).toString()));
-    run(genesis.toArray(String[]::new));
+    SetupSteps.run(genesis.toArray(String[]::new));
 
     PseudonymKey pseudonyms;
     try {
@@ -153,24 +152,8 @@ final class ConsortiumSetup {
 
   private static String config(WorkDir dir, String name, int port, int seedPort1, int seedPort2, int observerPort,
       SimulationPlan plan) {
-    return String.join("\n",
-        "# Member " + name + " of a simulated consortium; written by bin/consilium simulate.",
-        "akka {",
-        "  loglevel = INFO",
-        "  loggers = [\"akka.event.slf4j.Slf4jLogger\"]",
-        "  logging-filter = \"akka.event.slf4j.Slf4jLoggingFilter\"",
-        "  coordinated-shutdown.exit-jvm = on",
-        "  cluster.split-brain-resolver.stable-after = 7s",
-        "}",
-        "consilium {",
-        "  data-dir = " + quote(dir.data(name)),
-        "  node {",
-        "    member-dir = " + quote(dir.member(name)),
-        "    genesis = " + quote(dir.genesis()),
-        "    host = \"127.0.0.1\"",
-        "    port = " + port,
-        "    seed-nodes = [\"127.0.0.1:" + seedPort1 + "\", \"127.0.0.1:" + seedPort2 + "\"]",
-        "  }",
+    List<String> lines = SetupSteps.nodeLines(dir, name, "bin/consilium simulate", port, seedPort1, seedPort2);
+    lines.addAll(List.of(
         "  ledger.block {",
         // The naive baseline puts one entry in each block, as the seed article's design does.
         "    max-entries = " + (plan.naiveBaseline() ? 1 : 500),
@@ -178,28 +161,12 @@ final class ConsortiumSetup {
         "  }",
         "  observer.port = " + observerPort,
         "  institution.credit.inquiry-timeout = " + plan.inquiryTimeoutMs() + "ms",
-        "  institution.credit.naive-baseline = " + (plan.naiveBaseline() ? "on" : "off"),
-        "  simulation {",
-        "    member = \"" + name + "\"",
-        "    workload = " + quote(dir.workload(name)),
-        "    results = " + quote(dir.results(name)),
-        "    status = " + quote(dir.status(name)),
-        "    go = " + quote(dir.go()),
-        "    seed = " + plan.seed(),
+        "  institution.credit.naive-baseline = " + (plan.naiveBaseline() ? "on" : "off")));
+    lines.addAll(SetupSteps.simulationLines(dir, name, plan.seed()));
+    lines.addAll(List.of(
         "  }",
         "}",
-        "");
-  }
-
-  private static String quote(Path path) {
-    return "\"" + path.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  private static void run(String... args) {
-    CommandRun run = CommandRun.of(args);
-    if (run.status() != 0) {
-      throw new IllegalStateException("setting the consortium up failed at '" + String.join(" ", args) + "': "
-          + run.err().trim());
-    }
+        ""));
+    return String.join("\n", lines);
   }
 }

@@ -26,16 +26,18 @@ public final class FeaturesReport {
   private final FeaturesResult federated;
   private final TrainingResult centralized;
   private final double maxScoreGap;
+  private final double maxInferenceGap;
   private final Map<String, FeaturesResult.Traffic> traffic;
   private final Map<String, String> copies;
   private final List<String> problems;
 
-  private FeaturesReport(Builder builder, double maxScoreGap, List<String> problems) {
+  private FeaturesReport(Builder builder, double maxScoreGap, double maxInferenceGap, List<String> problems) {
     this.plan = builder.plan;
     this.workDir = builder.workDir;
     this.federated = builder.federated;
     this.centralized = builder.centralized;
     this.maxScoreGap = maxScoreGap;
+    this.maxInferenceGap = maxInferenceGap;
     this.traffic = Map.copyOf(builder.traffic);
     this.copies = Map.copyOf(builder.copies);
     this.problems = List.copyOf(problems);
@@ -59,6 +61,11 @@ public final class FeaturesReport {
 
   public double maxScoreGap() {
     return maxScoreGap;
+  }
+
+  /** The largest difference between a row scored after training (inference) and the centralized model's score. */
+  public double maxInferenceGap() {
+    return maxInferenceGap;
   }
 
   public Map<String, FeaturesResult.Traffic> traffic() {
@@ -94,6 +101,10 @@ public final class FeaturesReport {
       out.printf(Locale.ROOT, "%-15s %10d %10d%n", "best epoch", federated.finalRound(), centralized.bestEpoch());
       out.printf(Locale.ROOT, "score gap       %.3g at most over %d test rows (bound %.0e)%n", maxScoreGap,
           federated.testScores().length, MAX_SCORE_GAP);
+      if (!federated.scoredIds().isEmpty()) {
+        out.printf(Locale.ROOT, "inference       %d new rows scored in %.1f s (PSI included), gap %.3g at most%n",
+            federated.scoredIds().size(), federated.scoreMs() / 1000.0, maxInferenceGap);
+      }
     }
     out.println("bytes moved     payload bytes sent / received, per member");
     for (Map.Entry<String, FeaturesResult.Traffic> member : new TreeMap<>(traffic).entrySet()) {
@@ -143,6 +154,7 @@ public final class FeaturesReport {
     private final Map<String, String> copies = new TreeMap<>();
     private FeaturesResult federated;
     private TrainingResult centralized;
+    private double[] centralizedInference;
 
     Builder(FeaturesPlan plan, Path workDir) {
       this.plan = plan;
@@ -169,9 +181,14 @@ public final class FeaturesReport {
       centralized = result;
     }
 
+    void centralizedInference(double[] scores) {
+      centralizedInference = scores;
+    }
+
     FeaturesReport build() {
       List<String> found = new ArrayList<>(problems);
       double gap = Double.NaN;
+      double inferenceGap = Double.NaN;
       if (federated == null) {
         found.add("the owner's task gave no result");
       } else if (!federated.outcome().equals(expectedOutcome(plan))) {
@@ -190,6 +207,20 @@ public final class FeaturesReport {
                 gap, MAX_SCORE_GAP));
           }
         }
+        if (federated.scoreFailure() != null) {
+          found.add("scoring new rows failed: " + federated.scoreFailure());
+        } else if (plan.scoreRows() > 0 && federated.scoredIds().size() != plan.scoreRows()) {
+          found.add("the owner scored " + federated.scoredIds().size() + " new rows, not " + plan.scoreRows());
+        } else if (centralizedInference != null) {
+          inferenceGap = 0;
+          for (int i = 0; i < centralizedInference.length; i++) {
+            inferenceGap = Math.max(inferenceGap, Math.abs(federated.scores()[i] - centralizedInference[i]));
+          }
+          if (!(inferenceGap <= MAX_SCORE_GAP)) {
+            found.add(String.format(Locale.ROOT, "a new row's score differs from the centralized model's by %.3g > %.0e",
+                inferenceGap, MAX_SCORE_GAP));
+          }
+        }
         double aucGap = Math.abs(federated.testAuc() - centralized.testAuc());
         if (!(aucGap <= MAX_AUC_GAP)) {
           found.add(String.format(Locale.ROOT, "the test AUCs differ by %.5f > %.3f", aucGap, MAX_AUC_GAP));
@@ -200,7 +231,7 @@ public final class FeaturesReport {
       if (live.values().stream().distinct().count() > 1) {
         found.add("the ledger copies end at different heads: " + live);
       }
-      return new FeaturesReport(this, gap, found);
+      return new FeaturesReport(this, gap, inferenceGap, found);
     }
   }
 }

@@ -3,11 +3,13 @@ package dev.consilium.simulator.simulation;
 import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
+import akka.pattern.StatusReply;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.consilium.ledger.features.FeatureTask;
 import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.roles.features.data.FeatureTable;
+import dev.consilium.roles.features.owner.ScoreReport;
 import dev.consilium.roles.features.owner.TaskOwner;
 import dev.consilium.roles.features.owner.TaskReport;
 import java.io.IOException;
@@ -33,18 +35,20 @@ final class FeaturesRunner implements Runnable {
   private final ActorRef<TaskOwner.Command> owner;
   private final Path taskFile;
   private final Path table;
+  private final Path scoreTable;
   private final Path go;
   private final Path resultFile;
   private final boolean plainBaseline;
   private final Duration timeout;
   private volatile boolean finished;
 
-  FeaturesRunner(ActorSystem<?> system, ActorRef<TaskOwner.Command> owner, Path taskFile, Path table, Path go,
-      Path resultFile, boolean plainBaseline, Duration timeout) {
+  FeaturesRunner(ActorSystem<?> system, ActorRef<TaskOwner.Command> owner, Path taskFile, Path table,
+      Path scoreTable, Path go, Path resultFile, boolean plainBaseline, Duration timeout) {
     this.system = system;
     this.owner = owner;
     this.taskFile = taskFile;
     this.table = table;
+    this.scoreTable = scoreTable;
     this.go = go;
     this.resultFile = resultFile;
     this.plainBaseline = plainBaseline;
@@ -65,17 +69,21 @@ final class FeaturesRunner implements Runnable {
       Thread.sleep(Math.max(0, startMs - System.currentTimeMillis()));
       FeatureTask task = CanonicalReader.decode(Files.readAllBytes(taskFile), FeatureTask::read);
       FeatureTable ownerTable = FeatureTable.read(table);
-      TaskReport report = AskPattern.<TaskOwner.Command, akka.pattern.StatusReply<TaskReport>>ask(owner,
+      TaskReport report = AskPattern.<TaskOwner.Command, StatusReply<TaskReport>>ask(owner,
           replyTo -> new TaskOwner.Train(task, ownerTable, plainBaseline, replyTo), timeout, system.scheduler())
           .toCompletableFuture().get().getValue();
-      write(result(report));
+      FeaturesResult result = result(report);
+      if (report.completed() && Files.exists(scoreTable)) {
+        result = score(task.taskId(), result);
+      }
+      write(result);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (IOException | CanonicalFormatException | RuntimeException | java.util.concurrent.ExecutionException e) {
       LOG.error("The feature-learning task failed to run", e);
       try {
         write(new FeaturesResult("failed", String.valueOf(e.getMessage()), List.of(), List.of(), 0, new int[0],
-            new double[0], Double.NaN, Double.NaN, 0, 0, 0));
+            new double[0], Double.NaN, Double.NaN, 0, 0, 0, List.of(), new double[0], 0, null));
       } catch (IOException written) {
         LOG.error("Cannot write {}", resultFile, written);
       }
@@ -91,7 +99,24 @@ final class FeaturesRunner implements Runnable {
     }
     return new FeaturesResult(report.outcome().wireName(), report.reason(), report.alignedIds(), rounds,
         report.finalRound(), report.testRows(), report.testScores(), report.testAuc(), report.testKs(),
-        report.resumes(), report.alignMs(), report.totalMs());
+        report.resumes(), report.alignMs(), report.totalMs(), List.of(), new double[0], 0, null);
+  }
+
+  /** Inference: the new rows, scored with the registered model through the same path as training. */
+  private FeaturesResult score(String taskId, FeaturesResult trained) {
+    try {
+      FeatureTable rows = FeatureTable.read(scoreTable);
+      ScoreReport scores = AskPattern.<TaskOwner.Command, StatusReply<ScoreReport>>ask(owner,
+          replyTo -> new TaskOwner.Score(taskId, rows, replyTo), timeout, system.scheduler())
+          .toCompletableFuture().get().getValue();
+      return trained.withScores(scores.ids(), scores.scores(), scores.totalMs(), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return trained.withScores(List.of(), new double[0], 0, "interrupted");
+    } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+      LOG.error("Scoring new rows failed", e);
+      return trained.withScores(List.of(), new double[0], 0, String.valueOf(e.getMessage()));
+    }
   }
 
   private void write(FeaturesResult result) throws IOException {

@@ -7,7 +7,6 @@ import dev.consilium.roles.features.data.FeatureTable;
 import dev.consilium.runtime.identity.IdentityException;
 import dev.consilium.runtime.identity.MemberIdentity;
 import dev.consilium.runtime.node.LoopbackMember;
-import dev.consilium.simulator.cli.CommandRun;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +53,11 @@ final class FeaturesSetup {
     return dir.data(member).resolve("table.csv");
   }
 
+  /** The owner's rows to score with the trained model: ids the holder also has, none of them trained on. */
+  static Path scoreTable(WorkDir dir) {
+    return dir.data(OWNER).resolve("score.csv");
+  }
+
   static Path task(WorkDir dir) {
     return dir.root().resolve("task.bin");
   }
@@ -68,7 +72,7 @@ final class FeaturesSetup {
 
   static void create(WorkDir dir, FeaturesPlan plan) throws IOException, IdentityException {
     Files.createDirectories(dir.root());
-    run("ca", "init", "--out", dir.ca().toString(), "--consortium", "features-simulation");
+    SetupSteps.run("ca", "init", "--out", dir.ca().toString(), "--consortium", "features-simulation");
     List<String> members = members(plan);
     List<Integer> ports = new ArrayList<>();
     for (String name : members) {
@@ -79,13 +83,13 @@ final class FeaturesSetup {
         case OWNER, HOLDER -> "institution,validator";
         default -> "compute";
       };
-      run("ca", "issue", "--ca", dir.ca().toString(), "--member", name, "--roles", roles, "--out",
+      SetupSteps.run("ca", "issue", "--ca", dir.ca().toString(), "--member", name, "--roles", roles, "--out",
           dir.member(name).toString(), "--host", "127.0.0.1", "--port", String.valueOf(port));
     }
     List<String> genesis = new ArrayList<>(List.of("genesis", "--creator", dir.member(REGULATOR).toString(),
         "--out", dir.genesis().toString(), "--members"));
     members.forEach(name -> genesis.add(dir.member(name).toString()));
-    run(genesis.toArray(String[]::new));
+    SetupSteps.run(genesis.toArray(String[]::new));
 
     FeatureTable owner = FeatureTable.read(plan.ownerCsv());
     FeatureTable holder = FeatureTable.read(plan.holderCsv());
@@ -123,13 +127,21 @@ final class FeaturesSetup {
       }
     }
     Collections.shuffle(common, new Random(plan.hyper().seed()));
-    List<String> sample = plan.rows() == 0 ? common : common.subList(0, Math.min(plan.rows(), common.size()));
+    // The rows to score later come off the end: the holder holds them, the owner's training table does not.
+    int scoreRows = Math.min(plan.scoreRows(), common.size() / 2);
+    List<String> scored = common.subList(common.size() - scoreRows, common.size());
+    List<String> pool = common.subList(0, common.size() - scoreRows);
+    List<String> sample = plan.rows() == 0 ? pool : pool.subList(0, Math.min(plan.rows(), pool.size()));
     // A third at most from each side leaves a third of the sample in common.
     int drop = Math.min(plan.droppedPerSide(), sample.size() / 3);
     List<String> ownerIds = new ArrayList<>(sample.subList(drop, sample.size()));
     List<String> holderSample = new ArrayList<>(sample.subList(0, sample.size() - drop));
+    holderSample.addAll(scored);
     writeCsv(table(dir, OWNER), owner, ownerIds);
     writeCsv(table(dir, HOLDER), holder, holderSample);
+    if (!scored.isEmpty()) {
+      writeCsv(scoreTable(dir), owner, scored);
+    }
   }
 
   /** Writes {@code ids}' rows of {@code table} as CSV; doubles in their shortest exact form. */
@@ -162,58 +174,27 @@ final class FeaturesSetup {
 
   private static String config(WorkDir dir, String name, int port, int seedPort1, int seedPort2, FeaturesPlan plan) {
     boolean dataParty = name.equals(OWNER) || name.equals(HOLDER);
-    return String.join("\n",
-        "# Member " + name + " of a simulated consortium; written by bin/consilium simulate features.",
-        "akka {",
-        "  loglevel = INFO",
-        "  loggers = [\"akka.event.slf4j.Slf4jLogger\"]",
-        "  logging-filter = \"akka.event.slf4j.Slf4jLoggingFilter\"",
-        "  coordinated-shutdown.exit-jvm = on",
-        "  cluster.split-brain-resolver.stable-after = 7s",
-        "}",
-        "consilium {",
-        "  data-dir = " + quote(dir.data(name)),
-        "  node {",
-        "    member-dir = " + quote(dir.member(name)),
-        "    genesis = " + quote(dir.genesis()),
-        "    host = \"127.0.0.1\"",
-        "    port = " + port,
-        "    seed-nodes = [\"127.0.0.1:" + seedPort1 + "\", \"127.0.0.1:" + seedPort2 + "\"]",
-        "  }",
+    List<String> lines = SetupSteps.nodeLines(dir, name, "bin/consilium simulate features", port, seedPort1, seedPort2);
+    lines.addAll(List.of(
         "  ledger.block.max-delay = 20ms",
-        "  features.table = " + (dataParty ? quote(table(dir, name)) : "\"\""),
-        "  features.allow-plain-baseline = " + (plan.plainBaseline() ? "on" : "off"),
-        "  simulation {",
-        "    member = \"" + name + "\"",
-        "    workload = " + quote(dir.workload(name)),
-        "    results = " + quote(dir.results(name)),
-        "    status = " + quote(dir.status(name)),
-        "    go = " + quote(dir.go()),
-        "    seed = " + plan.hyper().seed(),
-        "    traffic = " + quote(traffic(dir, name)),
-        "    features-task = " + (name.equals(OWNER) ? quote(task(dir)) : quote(dir.root().resolve("none"))),
-        "    features-result = " + quote(result(dir)),
+        "  features.table = " + (dataParty ? SetupSteps.quote(table(dir, name)) : "\"\""),
+        "  features.allow-plain-baseline = " + (plan.plainBaseline() ? "on" : "off")));
+    lines.addAll(SetupSteps.simulationLines(dir, name, plan.hyper().seed()));
+    lines.addAll(List.of(
+        "    traffic = " + SetupSteps.quote(traffic(dir, name)),
+        "    features-task = " + SetupSteps.quote(name.equals(OWNER) ? task(dir) : dir.root().resolve("none")),
+        "    features-result = " + SetupSteps.quote(result(dir)),
+        "    features-score-table = " + SetupSteps.quote(scoreTable(dir)),
         "    features-timeout = " + featuresTimeoutMs(plan) + "ms",
         "    plain-baseline = " + (plan.plainBaseline() ? "on" : "off"),
         "  }",
         "}",
-        "");
+        ""));
+    return String.join("\n", lines);
   }
 
   /** The longest the owner waits for its task: generous, since a round may take its full timeout. */
   static long featuresTimeoutMs(FeaturesPlan plan) {
     return 600_000L + (long) plan.hyper().maxEpochs() * plan.hyper().roundTimeoutMs();
-  }
-
-  private static String quote(Path path) {
-    return "\"" + path.toAbsolutePath().toString().replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-  }
-
-  private static void run(String... args) {
-    CommandRun run = CommandRun.of(args);
-    if (run.status() != 0) {
-      throw new IllegalStateException("setting the consortium up failed at '" + String.join(" ", args) + "': "
-          + run.err().trim());
-    }
   }
 }

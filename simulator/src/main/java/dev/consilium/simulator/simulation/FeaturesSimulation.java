@@ -6,7 +6,9 @@ import dev.consilium.mpc.canonical.CanonicalFormatException;
 import dev.consilium.mpc.canonical.CanonicalReader;
 import dev.consilium.mpc.psi.PsiIds;
 import dev.consilium.roles.features.data.FeatureTable;
+import dev.consilium.roles.features.model.BottomModel;
 import dev.consilium.roles.features.model.CentralizedTrainer;
+import dev.consilium.roles.features.model.TopModel;
 import dev.consilium.roles.features.model.TrainingResult;
 import dev.consilium.roles.features.task.TaskView;
 import dev.consilium.runtime.identity.IdentityException;
@@ -89,7 +91,11 @@ public final class FeaturesSimulation {
       report.federated(result);
       err.println("simulate features: training the centralized reference");
       try {
-        report.centralized(centralized(dir, result));
+        TrainingResult reference = centralized(dir, result);
+        report.centralized(reference);
+        if (!result.scoredIds().isEmpty()) {
+          report.centralizedInference(centralizedScores(dir, result.scoredIds(), reference));
+        }
       } catch (IllegalStateException | IllegalArgumentException e) {
         report.problem("the centralized reference: " + e.getMessage());
       }
@@ -179,5 +185,23 @@ public final class FeaturesSimulation {
     TaskView view = TaskView.of(task.holders().get(0).did(), task); // the owner's DID plays no part in training
     return CentralizedTrainer.train(ownerRows.features(), ownerRows.labels(), List.of(holderRows.features()),
         view.spec(), view.training());
+  }
+
+  /** The centralized model's scores of the rows the owner scored after training, in the same order. */
+  private double[] centralizedScores(WorkDir dir, List<String> ids, TrainingResult reference) throws IOException {
+    FeatureTable owner = FeatureTable.read(FeaturesSetup.scoreTable(dir)).alignTo(ids);
+    FeatureTable holder = FeatureTable.read(FeaturesSetup.table(dir, FeaturesSetup.HOLDER)).alignTo(ids);
+    FeatureTask task;
+    try {
+      task = CanonicalReader.decode(Files.readAllBytes(FeaturesSetup.task(dir)), FeatureTask::read);
+    } catch (CanonicalFormatException e) {
+      throw new IllegalStateException("the task file does not decode: " + e.getMessage(), e);
+    }
+    TaskView view = TaskView.of(task.holders().get(0).did(), task);
+    TopModel top = TopModel.initial(view.spec(), view.training(), owner.columnCount());
+    top.restore(reference.top());
+    BottomModel bottom = BottomModel.initial(view.spec(), view.training(), 1, holder.columnCount());
+    bottom.restore(reference.bottoms().get(0));
+    return top.score(bottom.forward(holder.features()), owner.features());
   }
 }

@@ -110,7 +110,8 @@ public final class SimulatedMember implements AutoCloseable {
     Path task = Path.of(config.getString("features-task"));
     if (roles.features().get().owner().isPresent() && Files.exists(task)) {
       featuresRunner = new FeaturesRunner(node.system(), roles.features().get().owner().get(), task,
-          Path.of(node.config().getString("consilium.features.table")), Path.of(config.getString("go")),
+          Path.of(node.config().getString("consilium.features.table")),
+          Path.of(config.getString("features-score-table")), Path.of(config.getString("go")),
           Path.of(config.getString("features-result")), config.getBoolean("plain-baseline"),
           Duration.ofMillis(config.getDuration("features-timeout").toMillis()));
       Thread thread = new Thread(featuresRunner, "features-" + member);

@@ -22,7 +22,8 @@ import org.junit.rules.TemporaryFolder;
 /**
  * Shared feature learning end to end in one JVM, on a 2,000-row sample of the credit-default data whose two
  * sides each miss 20 of the other's ids: aligned by PSI, trained through secret-shared sums, scored, the model
- * registered; the federated scores must match the centralized twin's within the fixed-point tolerance. Then
+ * registered, then 300 rows it never saw scored with that model through the same path (inference); the
+ * federated scores must match the centralized twin's within the fixed-point tolerance, both times. Then
  * the message audit: the owner never receives a holder's share or Z_i, compute nodes receive shares only.
  */
 public class FeaturesSimulationTest {
@@ -35,7 +36,7 @@ public class FeaturesSimulationTest {
     Path workDir = folder.getRoot().toPath().resolve("features");
     HyperParameters hyper = new HyperParameters(0.5, 128, 8, 3, 24, 7, 100, 200, 30_000);
     FeaturesPlan plan = new FeaturesPlan(DATA.resolve("default_credit_hetero_guest.csv"),
-        DATA.resolve("default_credit_hetero_host.csv"), 2_000, 20, TopModel.logistic(), hyper, 2, 2, true, true,
+        DATA.resolve("default_credit_hetero_host.csv"), 2_000, 20, 300, TopModel.logistic(), hyper, 2, 2, true, true,
         Optional.of(workDir), false, Optional.empty());
     FeaturesReport report = run(plan);
     String printed = printed(report);
@@ -43,6 +44,8 @@ public class FeaturesSimulationTest {
     assertEquals(printed, 1_960, report.federated().alignedIds().size());
     assertTrue(printed, report.maxScoreGap() <= FeaturesReport.MAX_SCORE_GAP);
     assertTrue(printed, report.federated().testAuc() > 0.65);
+    assertEquals(printed, 300, report.federated().scoredIds().size());
+    assertTrue(printed, report.maxInferenceGap() <= FeaturesReport.MAX_SCORE_GAP);
 
     Map<String, FeaturesResult.Traffic> traffic = report.traffic();
     FeaturesResult.Traffic owner = traffic.get(FeaturesSetup.OWNER);
@@ -87,7 +90,8 @@ public class FeaturesSimulationTest {
   private FeaturesPlan dropoutPlan(String name, int computes, String lost) {
     HyperParameters hyper = new HyperParameters(0.05, 16, 6, 6, 24, 7, 100, 200, 30_000);
     return new FeaturesPlan(DATA.resolve("default_credit_hetero_guest.csv"),
-        DATA.resolve("default_credit_hetero_host.csv"), 1_000, 10, TopModel.logistic(), hyper, computes, 2, true, true,
+        DATA.resolve("default_credit_hetero_host.csv"), 1_000, 10, 0, TopModel.logistic(), hyper, computes, 2, true,
+        true,
         Optional.of(folder.getRoot().toPath().resolve(name)), false, Optional.of(new FeaturesPlan.Kill(lost, 1)));
   }
 

@@ -20,7 +20,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A holder's answer to PSI invitations: it joins only a session whose stated purpose is a task the committed
- * ledger shows running, led by that task's owner, among exactly the task's owner and holders, with this
+ * ledger shows running (to train) or completed with a registered model (to score new rows), led by that
+ * task's owner, among exactly the task's owner and holders, with this
  * member a holder and designated; then it brings the ids of its table, and the intersection goes to its
  * {@link FeatureHolder} as the task's aligned rows. Anything else is refused with the reason, which the
  * leader sees.
@@ -55,7 +56,9 @@ public final class HolderPsiPolicy implements PsiPolicy {
     return Behaviors.receive((context, result) -> {
       String taskId = PsiAlignment.taskOfSession(result.sessionId());
       if (result instanceof PsiResult.Intersection intersection && taskId != null) {
-        holder.tell(new FeatureHolder.Aligned(taskId, intersection.ids()));
+        holder.tell(PsiAlignment.isScoringSession(result.sessionId())
+            ? new FeatureHolder.AlignedForScoring(taskId, intersection.ids())
+            : new FeatureHolder.Aligned(taskId, intersection.ids()));
       } else {
         context.getLog().warn("PSI session {} gave this holder no intersection: {}", result.sessionId(), result);
       }
@@ -66,16 +69,25 @@ public final class HolderPsiPolicy implements PsiPolicy {
   @Override
   public CompletionStage<PsiAnswer> answer(PsiInvitation invitation) {
     String taskId = PsiAlignment.taskOf(invitation.purpose());
-    if (taskId == null || !invitation.sessionId().equals(PsiAlignment.sessionId(taskId))) {
-      return refuse("this holder joins only feature-learning alignments (purpose features:<task>, session psi:<task>)");
+    if (taskId != null && invitation.sessionId().equals(PsiAlignment.sessionId(taskId))) {
+      return lookup.runningTask(system, taskId).thenApply(task -> answer(invitation, task, "running"));
     }
-    return lookup.runningTask(system, taskId).thenApply(task -> check(invitation, task)
-        .<PsiAnswer>map(PsiAnswer::refuse).orElseGet(() -> PsiAnswer.join(ids, results)));
+    String scored = PsiAlignment.scoredTaskOf(invitation.purpose());
+    if (scored != null && PsiAlignment.isScoringSession(invitation.sessionId())
+        && scored.equals(PsiAlignment.taskOfSession(invitation.sessionId()))) {
+      return lookup.completedTask(system, scored).thenApply(task -> answer(invitation, task, "completed"));
+    }
+    return refuse("this holder joins only feature-learning alignments (purpose features:<task>, session psi:<task>;"
+        + " or purpose features-score:<task>, session psi:<task>.s<n>)");
   }
 
-  private Optional<String> check(PsiInvitation invitation, Optional<TaskView> task) {
+  private PsiAnswer answer(PsiInvitation invitation, Optional<TaskView> task, String status) {
+    return check(invitation, task, status).map(PsiAnswer::refuse).orElseGet(() -> PsiAnswer.join(ids, results));
+  }
+
+  private Optional<String> check(PsiInvitation invitation, Optional<TaskView> task, String status) {
     if (task.isEmpty()) {
-      return Optional.of("the ledger shows no running task " + PsiAlignment.taskOf(invitation.purpose()));
+      return Optional.of("the ledger shows no " + status + " task " + PsiAlignment.taskOfSession(invitation.sessionId()));
     }
     TaskView view = task.get();
     if (!view.owner().equals(invitation.leader())) {

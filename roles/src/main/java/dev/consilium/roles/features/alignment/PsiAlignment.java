@@ -19,6 +19,9 @@ import java.util.concurrent.CompletionStage;
 public final class PsiAlignment implements Alignment {
   private static final String SESSION_PREFIX = "psi:";
   private static final String PURPOSE_PREFIX = "features:";
+  private static final String SCORING_PURPOSE_PREFIX = "features-score:";
+  /** Task ids are [a-z0-9-]: the dot cannot be part of one. */
+  private static final String SCORING_SESSION_SEPARATOR = ".s";
 
   private final ActorRef<PsiMember.Command> psi;
   private final ActorSystem<?> system;
@@ -41,14 +44,38 @@ public final class PsiAlignment implements Alignment {
     return PURPOSE_PREFIX + taskId;
   }
 
-  /** The task a purpose names, or null if it names none. */
+  /** Session {@code session} of scoring new rows with a completed task's model. */
+  public static String scoringSessionId(String taskId, int session) {
+    return SESSION_PREFIX + taskId + SCORING_SESSION_SEPARATOR + session;
+  }
+
+  public static String scoringPurpose(String taskId) {
+    return SCORING_PURPOSE_PREFIX + taskId;
+  }
+
+  /** The task a training alignment's purpose names, or null if it names none. */
   static String taskOf(String purpose) {
     return purpose.startsWith(PURPOSE_PREFIX) ? purpose.substring(PURPOSE_PREFIX.length()) : null;
   }
 
-  /** The task a session id names, or null. */
+  /** The task a scoring alignment's purpose names, or null if it names none. */
+  static String scoredTaskOf(String purpose) {
+    return purpose.startsWith(SCORING_PURPOSE_PREFIX) ? purpose.substring(SCORING_PURPOSE_PREFIX.length()) : null;
+  }
+
+  /** The task a session id names (training or scoring), or null. */
   static String taskOfSession(String sessionId) {
-    return sessionId.startsWith(SESSION_PREFIX) ? sessionId.substring(SESSION_PREFIX.length()) : null;
+    if (!sessionId.startsWith(SESSION_PREFIX)) {
+      return null;
+    }
+    String rest = sessionId.substring(SESSION_PREFIX.length());
+    int scoring = rest.indexOf(SCORING_SESSION_SEPARATOR);
+    return scoring < 0 ? rest : rest.substring(0, scoring);
+  }
+
+  /** Whether a session id is a scoring session's rather than a training alignment's. */
+  static boolean isScoringSession(String sessionId) {
+    return sessionId.startsWith(SESSION_PREFIX) && sessionId.contains(SCORING_SESSION_SEPARATOR);
   }
 
   /** The parties of a task's alignment: the owner and every holder. */
@@ -61,9 +88,19 @@ public final class PsiAlignment implements Alignment {
 
   @Override
   public CompletionStage<List<String>> align(TaskView task, List<String> ownIds) {
+    return intersect(task, ownIds, sessionId(task.taskId()), purpose(task.taskId()));
+  }
+
+  @Override
+  public CompletionStage<List<String>> alignForScoring(TaskView task, List<String> ownIds, int session) {
+    return intersect(task, ownIds, scoringSessionId(task.taskId(), session), scoringPurpose(task.taskId()));
+  }
+
+  private CompletionStage<List<String>> intersect(TaskView task, List<String> ownIds, String sessionId,
+      String purpose) {
     List<Did> parties = parties(task);
-    CompletionStage<PsiResult> result = AskPattern.ask(psi, replyTo -> new PsiMember.Start(sessionId(task.taskId()),
-        parties, new HashSet<>(parties), purpose(task.taskId()), ownIds, replyTo), timeout, system.scheduler());
+    CompletionStage<PsiResult> result = AskPattern.ask(psi, replyTo -> new PsiMember.Start(sessionId,
+        parties, new HashSet<>(parties), purpose, ownIds, replyTo), timeout, system.scheduler());
     return result.thenCompose(answer -> {
       if (answer instanceof PsiResult.Intersection intersection) {
         return CompletableFuture.completedFuture(intersection.ids());

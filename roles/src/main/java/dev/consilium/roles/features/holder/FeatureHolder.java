@@ -29,6 +29,7 @@ import dev.consilium.runtime.discovery.ProtocolKey;
 import dev.consilium.runtime.serialization.CborSerializable;
 import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,6 +52,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command> {
   public static final ProtocolKey<Command> KEY = new ProtocolKey<>("features-holder", Command.class);
   static final int MAX_TASKS = 16;
+  /** Completed tasks whose final weights this holder keeps for scoring; past it the oldest goes. */
+  static final int MAX_SERVED_MODELS = 16;
 
   public sealed interface Command {}
 
@@ -71,8 +74,17 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   public record CloseRound(String taskId, int attempt, int round, Did from, long gradientStep, byte[] gradient)
       implements Command, CborSerializable, FromMember {}
 
-  /** The owner ended the task: drop its rows, weights and checkpoints. */
-  public record EndTask(String taskId, Did from) implements Command, CborSerializable, FromMember {}
+  /**
+   * Local: a scoring session of completed task {@code taskId} ended with these new ids: score them with the
+   * model this holder kept.
+   */
+  public record AlignedForScoring(String taskId, List<String> ids) implements Command {}
+
+  /**
+   * The owner ended the task (or a scoring session of it): drop its rows, weights and checkpoints; with
+   * {@code keepModel} (the task completed) keep only the final weights, to score new rows with later.
+   */
+  public record EndTask(String taskId, Did from, boolean keepModel) implements Command, CborSerializable, FromMember {}
 
   private record TaskFound(String taskId, Optional<TaskView> task, Optional<ActorRef<TaskOwner.Command>> owner,
       String problem) implements Command {}
@@ -91,6 +103,8 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   private final SecureRandom random;
   private final Traffic traffic;
   private final Map<String, HolderTask> tasks = new HashMap<>();
+  /** Final weights of completed tasks, to score new rows with, oldest first. */
+  private final Map<String, ModelParameters> served = new LinkedHashMap<>();
   /** A task's latest step that came before this holder's alignment ended, by task. */
   private final Map<String, Forward> early = new HashMap<>();
 
@@ -115,6 +129,7 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Aligned.class, this::onAligned)
+        .onMessage(AlignedForScoring.class, this::onAlignedForScoring)
         .onMessage(TaskFound.class, this::onTaskFound)
         .onMessage(ComputesFound.class, this::onComputesFound)
         .onMessage(Forward.class, this::onForward)
@@ -124,14 +139,28 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   }
 
   private Behavior<Command> onAligned(Aligned aligned) {
-    if (tasks.size() >= MAX_TASKS && !tasks.containsKey(aligned.taskId())) {
-      context.getLog().warn("Task {} aligned, but {} tasks are already held; ignored", aligned.taskId(), MAX_TASKS);
+    return align(aligned.taskId(), aligned.ids(), null);
+  }
+
+  private Behavior<Command> onAlignedForScoring(AlignedForScoring aligned) {
+    ModelParameters model = served.get(aligned.taskId());
+    if (model == null) {
+      context.getLog().warn("Task {}: asked to score, but this holder keeps no model of it", aligned.taskId());
       return this;
     }
-    HolderTask task = new HolderTask(table.alignTo(aligned.ids()));
-    task.pending = early.remove(aligned.taskId());
-    tasks.put(aligned.taskId(), task);
-    lookup.find(aligned.taskId(), context, (view, owner, problem) -> new TaskFound(aligned.taskId(), view, owner,
+    return align(aligned.taskId(), aligned.ids(), model);
+  }
+
+  /** Rows aligned for a task: to train it ({@code scoringModel} null) or to score with its final weights. */
+  private Behavior<Command> align(String taskId, List<String> ids, ModelParameters scoringModel) {
+    if (tasks.size() >= MAX_TASKS && !tasks.containsKey(taskId)) {
+      context.getLog().warn("Task {} aligned, but {} tasks are already held; ignored", taskId, MAX_TASKS);
+      return this;
+    }
+    HolderTask task = new HolderTask(table.alignTo(ids), scoringModel);
+    task.pending = early.remove(taskId);
+    tasks.put(taskId, task);
+    lookup.find(taskId, context, (view, owner, problem) -> new TaskFound(taskId, view, owner,
         problem));
     return this;
   }
@@ -161,8 +190,11 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
           found.taskId(), width, task.aligned.columnCount());
       return this;
     }
-    task.start(view, found.owner().get(), BottomModel.initial(view.spec(), view.training(), view.partyIndex(self),
-        width));
+    BottomModel model = BottomModel.initial(view.spec(), view.training(), view.partyIndex(self), width);
+    if (task.scoringModel != null) {
+      model.restore(task.scoringModel);
+    }
+    task.start(view, found.owner().get(), model);
     lookup.findAll(ComputeNode.KEY, view.computeNodes(), context,
         (actors, failure) -> new ComputesFound(found.taskId(), actors, failure));
     return this;
@@ -231,6 +263,9 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   }
 
   private String forwardStep(HolderTask task, Forward forward) {
+    if (task.scoringModel != null && forward.train()) {
+      return "a scoring session of a completed task takes no training step";
+    }
     if (forward.plain() && !settings.allowPlainBaseline()) {
       return "this holder does not send plaintext Z (the unprotected baseline is for benchmarks only)";
     }
@@ -334,7 +369,16 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
     HolderTask task = tasks.get(end.taskId());
     if (task != null && task.view != null && end.from().equals(task.view.owner())) {
       tasks.remove(end.taskId());
-      context.getLog().info("Task {} ended; dropped its rows and weights", end.taskId());
+      if (end.keepModel()) {
+        // The test scoring ran under the final round's weights: those are the model the ledger registered.
+        served.remove(end.taskId());
+        served.put(end.taskId(), task.model.checkpoint());
+        while (served.size() > MAX_SERVED_MODELS) {
+          served.remove(served.keySet().iterator().next());
+        }
+      }
+      context.getLog().info("Task {} ended; dropped its rows{}", end.taskId(),
+          end.keepModel() ? " and kept its final weights for scoring" : " and weights");
     }
     return this;
   }
@@ -342,6 +386,7 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   /** What this holder keeps of one task. */
   private static final class HolderTask {
     final FeatureTable aligned;
+    final ModelParameters scoringModel; // the final weights when this is a scoring session, else null
     final Map<Integer, ModelParameters> checkpoints = new HashMap<>();
     final Map<Integer, byte[]> roundDigests = new HashMap<>();
     final Map<Did, ActorRef<ComputeNode.Command>> computes = new HashMap<>();
@@ -361,8 +406,9 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
     int[] lastRowsCols;
     Map<Did, ComputeNode.Share> lastShares = Map.of();
 
-    HolderTask(FeatureTable aligned) {
+    HolderTask(FeatureTable aligned, ModelParameters scoringModel) {
       this.aligned = aligned;
+      this.scoringModel = scoringModel;
     }
 
     void start(TaskView view, ActorRef<TaskOwner.Command> owner, BottomModel model) {

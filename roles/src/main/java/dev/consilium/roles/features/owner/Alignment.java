@@ -11,4 +11,10 @@ import java.util.concurrent.CompletionStage;
  */
 public interface Alignment {
   CompletionStage<List<String>> align(TaskView task, List<String> ownIds);
+
+  /**
+   * The alignment of new rows for inference with a completed task's model: session {@code session} of the
+   * task's scoring, among the same parties.
+   */
+  CompletionStage<List<String>> alignForScoring(TaskView task, List<String> ownIds, int session);
 }

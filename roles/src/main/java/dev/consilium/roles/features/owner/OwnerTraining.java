@@ -35,7 +35,8 @@ final class OwnerTraining {
   private final FeatureTable aligned;
   private final double[] labels;
   private final int scoringChunkRows;
-  private final DataSplit split;
+  private final DataSplit split; // null when only scoring
+  private final int[] scoringRows; // every aligned row when only scoring, else null
   private final TopModel top;
   private final EarlyStopping stopping;
   private final Map<Integer, ModelParameters> checkpoints = new HashMap<>();
@@ -51,14 +52,41 @@ final class OwnerTraining {
   private int finalRound;
   private DMatrixRMaj pendingGradient;
 
+  /**
+   * Inference with a trained model: every aligned row is a "test" row, scored under {@code model} (the
+   * registered round's parameters) through the same steps; there is nothing to train and no labels needed.
+   */
+  static OwnerTraining forScoring(TaskView view, FeatureTable aligned, ModelParameters model, int scoringChunkRows) {
+    return new OwnerTraining(view, aligned, scoringChunkRows, model);
+  }
+
+  private OwnerTraining(TaskView view, FeatureTable aligned, int scoringChunkRows, ModelParameters model) {
+    this.view = view;
+    this.aligned = aligned;
+    this.labels = aligned.hasLabels() ? aligned.labels() : null;
+    this.scoringChunkRows = scoringChunkRows;
+    this.split = null;
+    this.top = TopModel.initial(view.spec(), view.training(), aligned.columnCount());
+    this.stopping = new EarlyStopping(view.training().patience());
+    this.scoringRows = new int[aligned.rowCount()];
+    for (int r = 0; r < scoringRows.length; r++) {
+      scoringRows[r] = r;
+    }
+    checkpoints.put(1, model);
+    finalRound = 1;
+    lastCommittedRound = 1;
+    startTest();
+  }
+
   OwnerTraining(TaskView view, FeatureTable aligned, int scoringChunkRows) {
     this.view = view;
     this.aligned = aligned;
-    this.labels = aligned.labels();
+    this.labels = aligned.hasLabels() ? aligned.labels() : null;
     this.scoringChunkRows = scoringChunkRows;
     this.split = DataSplit.of(aligned.rowCount(), view.training());
     this.top = TopModel.initial(view.spec(), view.training(), aligned.columnCount());
     this.stopping = new EarlyStopping(view.training().patience());
+    this.scoringRows = null;
     checkpoints.put(0, top.checkpoint());
     startRound();
   }
@@ -85,7 +113,7 @@ final class OwnerTraining {
     return switch (phase) {
       case TRAIN -> batch < plan.batchCount() ? new Step(Phase.TRAIN, plan.batch(batch)) : null;
       case VALIDATE -> chunkOf(split.validation());
-      case TEST -> chunkOf(split.test());
+      case TEST -> chunkOf(testRowsOrAll());
       case DONE -> null;
     };
   }
@@ -181,11 +209,16 @@ final class OwnerTraining {
   }
 
   double[] testLabels() {
-    return labelsOf(split.test());
+    return labelsOf(testRowsOrAll());
   }
 
   int[] testRows() {
-    return split.test().clone();
+    return testRowsOrAll().clone();
+  }
+
+  /** Whether the owner's rows carry labels (training needs them; scoring new rows does not). */
+  boolean hasLabels() {
+    return labels != null;
   }
 
   DataSplit split() {
@@ -217,7 +250,11 @@ final class OwnerTraining {
     top.restore(checkpoints.get(finalRound));
     phase = Phase.TEST;
     chunk = 0;
-    scores = new double[split.test().length];
+    scores = new double[testRowsOrAll().length];
+  }
+
+  private int[] testRowsOrAll() {
+    return split == null ? scoringRows : split.test();
   }
 
   private Step chunkOf(int[] rows) {

@@ -26,6 +26,7 @@ import dev.consilium.roles.features.compute.ComputeNode;
 import dev.consilium.roles.features.data.FeatureTable;
 import dev.consilium.roles.features.holder.FeatureHolder;
 import dev.consilium.roles.features.model.Metrics;
+import dev.consilium.roles.features.model.ModelParameters;
 import dev.consilium.roles.features.task.RoundDigest;
 import dev.consilium.roles.features.task.TaskLookup;
 import dev.consilium.roles.features.task.TaskRecords;
@@ -76,6 +77,15 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
   public record Train(FeatureTask task, FeatureTable table, boolean plainBaseline,
       ActorRef<StatusReply<TaskReport>> replyTo) implements Command {}
 
+  /**
+   * Local: scores the rows of {@code table} (this owner's columns; labels not needed) with completed task
+   * {@code taskId}'s registered model, through the same path as training: the rows are aligned with the
+   * holders' by PSI, and each holder's Z_i reaches this owner only as compute nodes' sums. The reply gives
+   * the ids in common and their scores.
+   */
+  public record Score(String taskId, FeatureTable table, ActorRef<StatusReply<ScoreReport>> replyTo)
+      implements Command {}
+
   /** A compute node's sum of the holders' shares for one step. */
   public record SumReady(String taskId, int attempt, long step, Did from, int rows, int cols, byte[] sum)
       implements Command, CborSerializable, FromMember {
@@ -117,6 +127,13 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
   private final ActorRef<Directory.Command> directory;
   private final Traffic traffic;
   private Run run; // the task in progress, or null
+  /** Completed tasks' registered top models, to score new rows with, oldest first. */
+  private final Map<String, Served> served = new LinkedHashMap<>();
+
+  /** A completed task this owner can score with: its view, its top model, and the scoring sessions so far. */
+  private record Served(TaskView view, ModelParameters top, int sessions) {}
+
+  static final int MAX_SERVED_MODELS = 16;
 
   private TaskOwner(ActorContext<Command> context, TimerScheduler<Command> timers, Did self, Alignment alignment,
       TaskLookup lookup, TaskRecords records, ActorRef<Directory.Command> directory, Traffic traffic) {
@@ -142,6 +159,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
   public Receive<Command> createReceive() {
     return newReceiveBuilder()
         .onMessage(Train.class, this::onTrain)
+        .onMessage(Score.class, this::onScore)
         .onMessage(Recorded.class, this::onRecorded)
         .onMessage(AlignedIds.class, this::onAligned)
         .onMessage(PeersFound.class, this::onPeersFound)
@@ -170,6 +188,31 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     }
     run = new Run(TaskView.of(self, train.task()), train.table(), train.plainBaseline(), train.replyTo());
     record("register-task", records.register(train.task()));
+    return this;
+  }
+
+  private Behavior<Command> onScore(Score score) {
+    if (run != null) {
+      score.replyTo().tell(StatusReply.error("this owner is running task " + run.view.taskId()));
+      return this;
+    }
+    Served model = served.get(score.taskId());
+    if (model == null) {
+      score.replyTo().tell(StatusReply.error("this owner holds no completed model of task " + score.taskId()));
+      return this;
+    }
+    if (score.table().columnCount() != model.view().registration().ownerWidth()) {
+      score.replyTo().tell(StatusReply.error("task " + score.taskId() + " takes " + model.view().registration()
+          .ownerWidth() + " owner columns, the table has " + score.table().columnCount()));
+      return this;
+    }
+    int session = model.sessions() + 1;
+    served.put(score.taskId(), new Served(model.view(), model.top(), session));
+    run = new Run(model.view(), score.table(), false, null);
+    run.scoreReplyTo = score.replyTo();
+    run.scoringModel = model.top();
+    run.alignStartedNanos = System.nanoTime();
+    pipe(alignment.alignForScoring(model.view(), score.table().ids(), session), AlignedIds::new);
     return this;
   }
 
@@ -208,12 +251,15 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       return end(TaskOutcome.REFUSED, "alignment failed: " + aligned.failure().getMessage(), null);
     }
     if (aligned.ids().size() < 2) {
-      return end(TaskOutcome.REFUSED, "the parties share " + aligned.ids().size() + " ids: nothing to train on", null);
+      return end(TaskOutcome.REFUSED, "the parties share " + aligned.ids().size() + " ids: nothing to "
+          + (run.scoring() ? "score" : "train on"), null);
     }
     run.alignedIds = aligned.ids();
     run.alignMs = (System.nanoTime() - run.alignStartedNanos) / 1_000_000;
     try {
-      run.training = new OwnerTraining(run.view, run.table.alignTo(aligned.ids()), SCORING_CHUNK_ROWS);
+      run.training = run.scoring()
+          ? OwnerTraining.forScoring(run.view, run.table.alignTo(aligned.ids()), run.scoringModel, SCORING_CHUNK_ROWS)
+          : new OwnerTraining(run.view, run.table.alignTo(aligned.ids()), SCORING_CHUNK_ROWS);
     } catch (IllegalArgumentException e) {
       return end(TaskOutcome.REFUSED, "cannot train on the aligned rows: " + e.getMessage(), null);
     }
@@ -253,7 +299,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       return sendStep();
     }
     if (run.training.testComplete()) {
-      return registerModel();
+      return run.scoring() ? scored() : registerModel();
     }
     return closeRound();
   }
@@ -453,8 +499,9 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     timers.cancel(new StepTimeout(run.attempt, run.step));
     run.attempt++;
     run.resumes++;
-    run.restoreRound = run.training.phase() == OwnerTraining.Phase.TEST ? run.training.finalRound()
-        : run.training.lastCommittedRound();
+    // A scoring session's holders hold only the final weights, as their round 0.
+    run.restoreRound = run.scoring() ? 0 : run.training.phase() == OwnerTraining.Phase.TEST
+        ? run.training.finalRound() : run.training.lastCommittedRound();
     run.training.resume();
     run.roundStartedNanos = System.nanoTime();
     return sendNext();
@@ -464,19 +511,51 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     if (run.ended) {
       return this;
     }
+    if (run.scoring()) {
+      // The task itself ended long ago, on the ledger: a failed scoring session only tells its caller.
+      context.getLog().info("Scoring with task {} failed: {}", run.view.taskId(), reason);
+      endParties(true);
+      Run failed = run;
+      run = null;
+      failed.scoreReplyTo.tell(StatusReply.error("scoring with task " + failed.view.taskId() + " failed: " + reason));
+      return this;
+    }
     run.ended = true;
     run.outcome = outcome;
     run.reason = reason;
     timers.cancelAll();
     context.getLog().info("Task {} ends {}: {}", run.view.taskId(), outcome.wireName(), reason);
+    endParties(outcome == TaskOutcome.COMPLETED);
+    if (outcome == TaskOutcome.COMPLETED) {
+      served.remove(run.view.taskId());
+      served.put(run.view.taskId(), new Served(run.view, run.training.finalParameters(), 0));
+      while (served.size() > MAX_SERVED_MODELS) {
+        served.remove(served.keySet().iterator().next());
+      }
+    }
+    record("end-task", records.end(new TaskEnd(run.view.taskId(), outcome, Reasons.fit(reason),
+        Optional.ofNullable(lostParty))));
+    return this;
+  }
+
+  /** Tells every party the task (or scoring session) is over; holders keep the final weights if asked. */
+  private void endParties(boolean keepModel) {
     for (ActorRef<FeatureHolder.Command> holder : run.holders.values()) {
-      holder.tell(new FeatureHolder.EndTask(run.view.taskId(), self));
+      holder.tell(new FeatureHolder.EndTask(run.view.taskId(), self, keepModel));
     }
     for (ActorRef<ComputeNode.Command> node : run.computes.values()) {
       node.tell(new ComputeNode.EndTask(run.view.taskId(), self));
     }
-    record("end-task", records.end(new TaskEnd(run.view.taskId(), outcome, Reasons.fit(reason),
-        Optional.ofNullable(lostParty))));
+  }
+
+  /** Every new row is scored: the holders keep their weights for the next session, the caller gets the scores. */
+  private Behavior<Command> scored() {
+    timers.cancelAll();
+    endParties(true);
+    Run done = run;
+    run = null;
+    done.scoreReplyTo.tell(StatusReply.success(new ScoreReport(done.view.taskId(), done.alignedIds,
+        done.training.testScores(), done.alignMs, (System.nanoTime() - done.startedNanos) / 1_000_000)));
     return this;
   }
 
@@ -552,12 +631,18 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     String reason;
     double testAuc = Double.NaN;
     double testKs = Double.NaN;
+    ActorRef<StatusReply<ScoreReport>> scoreReplyTo; // set for a scoring session
+    ModelParameters scoringModel;
 
     Run(TaskView view, FeatureTable table, boolean plain, ActorRef<StatusReply<TaskReport>> replyTo) {
       this.view = view;
       this.table = table;
       this.plain = plain;
       this.replyTo = replyTo;
+    }
+
+    boolean scoring() {
+      return scoreReplyTo != null;
     }
 
     ZCodec codec() {

@@ -6,6 +6,7 @@ import akka.actor.typed.javadsl.ActorContext;
 import akka.actor.typed.javadsl.AskPattern;
 import dev.consilium.ledger.features.FeaturesContract;
 import dev.consilium.ledger.features.FeaturesState;
+import dev.consilium.ledger.features.TaskOutcome;
 import dev.consilium.ledger.features.TaskStatus;
 import dev.consilium.ledger.features.TrainingTask;
 import dev.consilium.ledger.identity.Did;
@@ -25,6 +26,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Where a feature-learning actor finds a task and its parties: the task in the committed ledger state its
@@ -68,14 +70,17 @@ public final class TaskLookup {
         String problem);
   }
 
-  /** Finds running task {@code taskId} and its owner's actor; the answer arrives at {@code context}'s actor. */
+  /**
+   * Finds task {@code taskId}, running or completed with a model, and its owner's actor; the answer arrives at
+   * {@code context}'s actor.
+   */
   public <T> void find(String taskId, ActorContext<T> context, TaskFound<T> adapt) {
     ActorSystem<?> system = context.getSystem();
-    CompletionStage<Optional<TaskView>> task = runningTask(system, taskId, ATTEMPTS);
+    CompletionStage<Optional<TaskView>> task = task(system, taskId, TaskLookup::serving, ATTEMPTS);
     CompletionStage<T> answer = task.thenCompose(found -> {
       if (found.isEmpty()) {
         return CompletableFuture.completedFuture(adapt.apply(found, Optional.empty(),
-            "the ledger shows no running task " + taskId));
+            "the ledger shows no task " + taskId + " running or completed with a model"));
       }
       return actors(system, TaskOwner.KEY, List.of(found.get().owner()), ATTEMPTS).thenApply(owners -> {
         Optional<ActorRef<TaskOwner.Command>> owner = Optional.ofNullable(owners.get(found.get().owner()));
@@ -118,10 +123,30 @@ public final class TaskLookup {
 
   /** The running task {@code taskId} as the committed ledger shows it, asked again while this replica lags. */
   public CompletionStage<Optional<TaskView>> runningTask(ActorSystem<?> system, String taskId) {
-    return runningTask(system, taskId, ATTEMPTS);
+    return task(system, taskId, TaskLookup::running, ATTEMPTS);
   }
 
-  private CompletionStage<Optional<TaskView>> runningTask(ActorSystem<?> system, String taskId, int attemptsLeft) {
+  /** Task {@code taskId} if the committed ledger shows it completed with a registered model (to score with). */
+  public CompletionStage<Optional<TaskView>> completedTask(ActorSystem<?> system, String taskId) {
+    return task(system, taskId, TaskLookup::completed, ATTEMPTS);
+  }
+
+  private static boolean running(TrainingTask task) {
+    return task.status() == TaskStatus.RUNNING;
+  }
+
+  private static boolean completed(TrainingTask task) {
+    return task.status() == TaskStatus.ENDED && task.outcome().orElse(null) == TaskOutcome.COMPLETED
+        && task.model().isPresent();
+  }
+
+  /** A task shares may flow for: one training, or a completed one whose model scores new rows. */
+  private static boolean serving(TrainingTask task) {
+    return running(task) || completed(task);
+  }
+
+  private CompletionStage<Optional<TaskView>> task(ActorSystem<?> system, String taskId,
+      Predicate<TrainingTask> wanted, int attemptsLeft) {
     CompletionStage<LedgerFollower.Followed> latest = AskPattern.ask(follower, LedgerFollower.GetLatest::new,
         askTimeout, system.scheduler());
     return latest.handle((followed, failure) -> {
@@ -130,12 +155,12 @@ public final class TaskLookup {
       }
       FeaturesState state = (FeaturesState) followed.state().contractState(FeaturesContract.NAME);
       Optional<TrainingTask> task = state.task(taskId);
-      if (task.isEmpty() || task.get().status() != TaskStatus.RUNNING) {
+      if (task.isEmpty() || !wanted.test(task.get())) {
         return Optional.<TaskView>empty();
       }
       return Optional.of(TaskView.of(task.get().owner(), task.get().registration()));
     }).thenCompose(found -> found.isPresent() || attemptsLeft <= 1 ? CompletableFuture.completedFuture(found)
-        : later().thenCompose(ignored -> runningTask(system, taskId, attemptsLeft - 1)));
+        : later().thenCompose(ignored -> task(system, taskId, wanted, attemptsLeft - 1)));
   }
 
   private <A> CompletionStage<Map<Did, ActorRef<A>>> actors(ActorSystem<?> system, ProtocolKey<A> key, List<Did> dids,
