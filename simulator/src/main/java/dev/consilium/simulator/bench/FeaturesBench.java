@@ -55,13 +55,17 @@ public final class FeaturesBench {
     if (shared.federated() != null && plain.federated() != null) {
       table.row("epochs, secret-shared", shared.federated().rounds().size(), "epochs");
       table.row("epochs, unprotected", plain.federated().rounds().size(), "epochs");
-      table.row("test AUC, secret-shared", shared.federated().testAuc(), "");
-      table.row("test AUC, unprotected", plain.federated().testAuc(), "");
       table.row("owner received, secret-shared", shared.traffic().get("owner").received(), "bytes");
       table.row("owner received, unprotected", plain.traffic().get("owner").received(), "bytes");
     }
-    return table.verdict("speed against the unprotected pipeline (0.5 = 2x its time)",
+    int verdict = table.verdict("speed against the unprotected pipeline (0.5 = 2x its time)",
         plain.meanRoundMs() / shared.meanRoundMs(), EPOCH_TARGET, failures);
+    out.println("The secret-shared run:");
+    shared.print(new PrintWriter(out, true));
+    out.println();
+    out.println("The unprotected run:");
+    plain.print(new PrintWriter(out, true));
+    return verdict;
   }
 
   /** Aligns {@code ids} x {@code ids} synthetic ids, half in common, between two JVMs; rows/s per core. */

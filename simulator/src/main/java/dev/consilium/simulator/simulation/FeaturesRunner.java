@@ -62,10 +62,7 @@ final class FeaturesRunner implements Runnable {
   @Override
   public void run() {
     try {
-      while (!Files.exists(go)) {
-        Thread.sleep(POLL_MS);
-      }
-      long startMs = Long.parseLong(Files.readString(go).strip());
+      long startMs = startSignal();
       Thread.sleep(Math.max(0, startMs - System.currentTimeMillis()));
       FeatureTask task = CanonicalReader.decode(Files.readAllBytes(taskFile), FeatureTask::read);
       FeatureTable ownerTable = FeatureTable.read(table);
@@ -89,6 +86,20 @@ final class FeaturesRunner implements Runnable {
       }
     } finally {
       finished = true;
+    }
+  }
+
+  /** The start time the driver writes; read again while the file is missing or still being written. */
+  private long startSignal() throws InterruptedException {
+    while (true) {
+      try {
+        if (Files.exists(go)) {
+          return Long.parseLong(Files.readString(go).strip());
+        }
+      } catch (IOException | NumberFormatException e) {
+        // being written: read it next round
+      }
+      Thread.sleep(POLL_MS);
     }
   }
 

@@ -74,7 +74,7 @@ public final class ComputeNode extends AbstractBehavior<ComputeNode.Command> {
   private final PrgAlgorithm prg;
   private final Traffic traffic;
   private final Map<String, TaskWork> tasks = new HashMap<>();
-  private final Map<String, Deque<Share>> waiting = new HashMap<>();
+  private final Map<String, Deque<Command>> waiting = new HashMap<>();
 
   private ComputeNode(ActorContext<Command> context, Did self, TaskLookup lookup, PrgAlgorithm prg, Traffic traffic) {
     super(context);
@@ -107,25 +107,32 @@ public final class ComputeNode extends AbstractBehavior<ComputeNode.Command> {
       add(work, share);
       return this;
     }
-    Deque<Share> queue = waiting.get(share.taskId());
-    if (queue == null) {
-      if (waiting.size() + tasks.size() >= MAX_TASKS) {
-        context.getLog().warn("Dropped a share for task {}: already {} tasks", share.taskId(), MAX_TASKS);
-        return this;
-      }
-      queue = new ArrayDeque<>();
-      waiting.put(share.taskId(), queue);
-      lookup.find(share.taskId(), context, (task, owner, problem) -> new TaskFound(share.taskId(), task, owner,
-          problem));
-    }
-    if (queue.size() < MAX_WAITING_SHARES) {
-      queue.add(share);
-    }
+    await(share.taskId(), share);
     return this;
   }
 
+  /**
+   * Keeps {@code message} until the ledger shows task {@code taskId}: this replica may lag the owner's, and a
+   * round may close before any share came (the unprotected baseline sends this node none).
+   */
+  private void await(String taskId, Command message) {
+    Deque<Command> queue = waiting.get(taskId);
+    if (queue == null) {
+      if (waiting.size() + tasks.size() >= MAX_TASKS) {
+        context.getLog().warn("Dropped a message for task {}: already {} tasks", taskId, MAX_TASKS);
+        return;
+      }
+      queue = new ArrayDeque<>();
+      waiting.put(taskId, queue);
+      lookup.find(taskId, context, (task, owner, problem) -> new TaskFound(taskId, task, owner, problem));
+    }
+    if (queue.size() < MAX_WAITING_SHARES) {
+      queue.add(message);
+    }
+  }
+
   private Behavior<Command> onTaskFound(TaskFound found) {
-    Deque<Share> queue = waiting.remove(found.taskId());
+    Deque<Command> queue = waiting.remove(found.taskId());
     String problem = found.problem();
     if (problem == null && found.task().isEmpty()) {
       problem = "the ledger shows no task " + found.taskId();
@@ -144,8 +151,12 @@ public final class ComputeNode extends AbstractBehavior<ComputeNode.Command> {
     tasks.put(found.taskId(), work);
     touch(work);
     if (queue != null) {
-      for (Share share : queue) {
-        add(work, share);
+      for (Command message : queue) {
+        if (message instanceof Share share) {
+          add(work, share);
+        } else if (message instanceof CloseRound close) {
+          closeRound(work, close);
+        }
       }
     }
     return this;
@@ -199,14 +210,28 @@ public final class ComputeNode extends AbstractBehavior<ComputeNode.Command> {
   private Behavior<Command> onCloseRound(CloseRound close) {
     traffic.received("CloseRound", 0);
     TaskWork work = tasks.get(close.taskId());
-    if (work == null || !close.from().equals(work.task.owner()) || close.attempt() != work.attempt) {
-      return this;
+    if (work == null) {
+      await(close.taskId(), close);
+    } else {
+      closeRound(work, close);
+    }
+    return this;
+  }
+
+  private void closeRound(TaskWork work, CloseRound close) {
+    if (!close.from().equals(work.task.owner())) {
+      return;
+    }
+    if (close.attempt() > work.attempt) {
+      work.startAttempt(close.attempt()); // no share of this attempt came before its round closed
+    }
+    if (close.attempt() != work.attempt) {
+      return;
     }
     touch(work);
     byte[] sent = work.digest.finish();
     work.owner.tell(new TaskOwner.RoundClosed(close.taskId(), close.attempt(), close.round(), self, sent, new byte[0]));
     traffic.sent("RoundClosed", sent.length);
-    return this;
   }
 
   private Behavior<Command> onEndTask(EndTask end) {

@@ -382,10 +382,10 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     for (ActorRef<FeatureHolder.Command> holder : run.holders.values()) {
       holder.tell(new FeatureHolder.CloseRound(run.view.taskId(), run.attempt, run.closing, self, gradientStep, bytes));
     }
-    if (!run.plain) {
-      for (Did node : run.active) {
-        run.computes.get(node).tell(new ComputeNode.CloseRound(run.view.taskId(), run.attempt, run.closing, self));
-      }
+    // In the unprotected baseline too: a round's commitment holds a digest from every active compute node,
+    // there of nothing sent.
+    for (Did node : run.active) {
+      run.computes.get(node).tell(new ComputeNode.CloseRound(run.view.taskId(), run.attempt, run.closing, self));
     }
     timers.startSingleTimer(new StepTimeout(run.attempt, -run.closing), Duration.ofMillis(stepTimeoutMs()));
     return this;
@@ -398,7 +398,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       return this;
     }
     run.closed.putIfAbsent(closed.from(), closed);
-    int expected = run.holders.size() + (run.plain ? 0 : run.active.size());
+    int expected = run.holders.size() + run.active.size();
     if (run.closed.size() < expected) {
       return this;
     }
