@@ -38,4 +38,11 @@ public final class WireArrays {
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(values);
     return values;
   }
+
+  /** Row positions as they enter a digest: 4 bytes each, little-endian. */
+  public static byte[] intsToBytes(int[] values) {
+    ByteBuffer buffer = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asIntBuffer().put(values);
+    return buffer.array();
+  }
 }

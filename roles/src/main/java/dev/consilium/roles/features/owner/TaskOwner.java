@@ -306,6 +306,8 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
 
   private Behavior<Command> sendStep() {
     if (run.sends == 0) {
+      // What the owner sends for a step: the rows it asks for and the gradient of the step before.
+      run.digest.add(run.step, WireArrays.intsToBytes(run.current.rows()));
       run.digest.add(run.step, run.gradient);
     }
     run.sends++;
