@@ -27,6 +27,8 @@ import dev.consilium.runtime.node.ConsortiumNode;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A member's roles in shared feature learning, on its started node: an institution owns tasks
@@ -71,13 +73,14 @@ public final class FeatureMember {
       PsiPolicy policy = PsiPolicy.refuseAll("this member holds no feature table");
       if (settings.table().isPresent()) {
         FeatureTable table = FeatureTable.read(settings.table().get());
+        Set<String> servedTasks = ConcurrentHashMap.newKeySet();
         holder = Optional.of(spawn(node, FeatureHolder.KEY, FeatureHolder.Command.class,
             FeatureHolder.create(self, table, lookup,
-                new FeatureHolder.Settings(settings.prg(), settings.allowPlainBaseline()), new SecureRandom(), traffic),
-            HOLDER_NAME));
+                new FeatureHolder.Settings(settings.prg(), settings.allowPlainBaseline()), new SecureRandom(), traffic,
+                servedTasks), HOLDER_NAME));
         ActorRef<PsiResult> results = node.system().systemActorOf(HolderPsiPolicy.resultsTo(holder.get()),
             HOLDER_NAME + "-alignment", Props.empty());
-        policy = HolderPsiPolicy.create(self, table.ids(), lookup, node.system(), results);
+        policy = HolderPsiPolicy.create(self, table.ids(), lookup, node.system(), results, servedTasks);
       }
       ActorRef<PsiMember.Command> psi = node.system().systemActorOf(PsiMember.create(psiSettings, self,
           node.ledger().membership(), node.directory(), policy), PSI_NAME, Props.empty());

@@ -15,6 +15,7 @@ import dev.consilium.roles.psi.PsiResult;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -32,23 +33,26 @@ public final class HolderPsiPolicy implements PsiPolicy {
   private final TaskLookup lookup;
   private final ActorSystem<?> system;
   private final ActorRef<PsiResult> results;
+  private final Set<String> servedTasks;
 
   private HolderPsiPolicy(Did self, List<String> ids, TaskLookup lookup, ActorSystem<?> system,
-      ActorRef<PsiResult> results) {
+      ActorRef<PsiResult> results, Set<String> servedTasks) {
     this.self = self;
     this.ids = ids;
     this.lookup = lookup;
     this.system = system;
     this.results = results;
+    this.servedTasks = servedTasks;
   }
 
   /**
    * The policy of holder {@code self}, whose table has {@code ids}; results go to {@code resultsAdapter}
-   * (an actor of {@link #resultsTo}).
+   * (an actor of {@link #resultsTo}); {@code servedTasks} are the completed tasks whose final weights the
+   * holder still keeps, the only ones it scores for.
    */
   public static HolderPsiPolicy create(Did self, List<String> ids, TaskLookup lookup, ActorSystem<?> system,
-      ActorRef<PsiResult> resultsAdapter) {
-    return new HolderPsiPolicy(self, List.copyOf(ids), lookup, system, resultsAdapter);
+      ActorRef<PsiResult> resultsAdapter, Set<String> servedTasks) {
+    return new HolderPsiPolicy(self, List.copyOf(ids), lookup, system, resultsAdapter, servedTasks);
   }
 
   /** An actor that hands a task's intersection to {@code holder}; failures are only logged. */
@@ -75,6 +79,9 @@ public final class HolderPsiPolicy implements PsiPolicy {
     String scored = PsiAlignment.scoredTaskOf(invitation.purpose());
     if (scored != null && PsiAlignment.isScoringSession(invitation.sessionId())
         && scored.equals(PsiAlignment.taskOfSession(invitation.sessionId()))) {
+      if (!servedTasks.contains(scored)) {
+        return refuse("this holder keeps no model of task " + scored + " to score with");
+      }
       return lookup.completedTask(system, scored).thenApply(task -> answer(invitation, task, "completed"));
     }
     return refuse("this holder joins only feature-learning alignments (purpose features:<task>, session psi:<task>;"

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -105,11 +106,13 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
   private final Map<String, HolderTask> tasks = new HashMap<>();
   /** Final weights of completed tasks, to score new rows with, oldest first. */
   private final Map<String, ModelParameters> served = new LinkedHashMap<>();
+  /** The tasks in {@link #served}, for this member's PSI policy, which runs outside this actor. */
+  private final Set<String> servedTasks;
   /** A task's latest step that came before this holder's alignment ended, by task. */
   private final Map<String, Forward> early = new HashMap<>();
 
   private FeatureHolder(ActorContext<Command> context, Did self, FeatureTable table, TaskLookup lookup,
-      Settings settings, SecureRandom random, Traffic traffic) {
+      Settings settings, SecureRandom random, Traffic traffic, Set<String> servedTasks) {
     super(context);
     this.context = context;
     this.self = self;
@@ -118,11 +121,17 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
     this.settings = settings;
     this.random = random;
     this.traffic = traffic;
+    this.servedTasks = servedTasks;
   }
 
+  /**
+   * The holder of {@code self} with its {@code table}; it keeps {@code servedTasks} (a thread-safe set) up to
+   * date with the completed tasks whose final weights it keeps.
+   */
   public static Behavior<Command> create(Did self, FeatureTable table, TaskLookup lookup, Settings settings,
-      SecureRandom random, Traffic traffic) {
-    return Behaviors.setup(context -> new FeatureHolder(context, self, table, lookup, settings, random, traffic));
+      SecureRandom random, Traffic traffic, Set<String> servedTasks) {
+    return Behaviors.setup(context -> new FeatureHolder(context, self, table, lookup, settings, random, traffic,
+        servedTasks));
   }
 
   @Override
@@ -373,8 +382,11 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
         // The test scoring ran under the final round's weights: those are the model the ledger registered.
         served.remove(end.taskId());
         served.put(end.taskId(), task.model.checkpoint());
+        servedTasks.add(end.taskId());
         while (served.size() > MAX_SERVED_MODELS) {
-          served.remove(served.keySet().iterator().next());
+          String oldest = served.keySet().iterator().next();
+          served.remove(oldest);
+          servedTasks.remove(oldest);
         }
       }
       context.getLog().info("Task {} ended; dropped its rows{}", end.taskId(),
