@@ -3,6 +3,7 @@ package dev.consilium.simulator.cli;
 import dev.consilium.ledger.features.HyperParameters;
 import dev.consilium.ledger.features.TopModel;
 import dev.consilium.roles.features.model.ModelSpec;
+import dev.consilium.roles.features.owner.TaskOwner;
 import dev.consilium.roles.features.model.TrainingSettings;
 import dev.consilium.simulator.simulation.FeaturesPlan;
 import dev.consilium.simulator.simulation.FeaturesReport;
@@ -145,6 +146,11 @@ public final class SimulateFeaturesCommand implements Callable<Integer> {
           batchSize != null ? batchSize : defaults.batchSize(), epochs != null ? epochs : defaults.maxEpochs(),
           patience != null ? patience : defaults.patience(), fractionBits, seed, defaults.validationPermille(),
           defaults.testPermille(), roundTimeoutMs);
+      if ((long) hyper.batchSize() * top.outputWidth() > TaskOwner.MAX_STEP_ELEMENTS) {
+        throw new ParameterException(spec.commandLine(), "--batch-size x the model's width (" + top.outputWidth()
+            + ") must be at most " + TaskOwner.MAX_STEP_ELEMENTS + ", so that a step's shares fit one message; was "
+            + (long) hyper.batchSize() * top.outputWidth());
+      }
       return new FeaturesPlan(owner, holder, rows, drop, scoreRows, top, hyper, computeNodes, minComputeNodes, inProcess, keep,
           Optional.ofNullable(workDir), plain.orElse(false), kill());
     } catch (IllegalArgumentException e) {

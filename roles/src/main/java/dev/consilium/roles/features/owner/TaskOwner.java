@@ -70,6 +70,12 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
   /** Sends of one step before the owner gives up on it. */
   static final int MAX_SENDS_PER_STEP = 3;
   static final int SCORING_CHUNK_ROWS = 4_096;
+  /**
+   * Elements of Z one step may carry: its explicit share, its compute nodes' sums and its gradient are 8 bytes
+   * an element, and each must fit one Artery frame (256 KiB by default) with its envelope. 24,576 elements
+   * make 192 KiB.
+   */
+  public static final int MAX_STEP_ELEMENTS = 24_576;
 
   public sealed interface Command {}
 
@@ -181,6 +187,12 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       train.replyTo().tell(StatusReply.error("the owner's table " + train.table().source() + " has no labels"));
       return this;
     }
+    long stepElements = (long) train.task().hyperParameters().batchSize() * train.task().model().outputWidth();
+    if (stepElements > MAX_STEP_ELEMENTS) {
+      train.replyTo().tell(StatusReply.error("task " + train.task().taskId() + ": batchSize x outputWidth is "
+          + stepElements + "; at most " + MAX_STEP_ELEMENTS + " so that a step's shares fit one message"));
+      return this;
+    }
     if (train.table().columnCount() != train.task().ownerWidth()) {
       train.replyTo().tell(StatusReply.error("task " + train.task().taskId() + " declares " + train.task().ownerWidth()
           + " owner columns, the table has " + train.table().columnCount()));
@@ -256,10 +268,11 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     }
     run.alignedIds = aligned.ids();
     run.alignMs = (System.nanoTime() - run.alignStartedNanos) / 1_000_000;
+    int chunkRows = scoringChunkRows(run.view.spec().outputWidth());
     try {
       run.training = run.scoring()
-          ? OwnerTraining.forScoring(run.view, run.table.alignTo(aligned.ids()), run.scoringModel, SCORING_CHUNK_ROWS)
-          : new OwnerTraining(run.view, run.table.alignTo(aligned.ids()), SCORING_CHUNK_ROWS);
+          ? OwnerTraining.forScoring(run.view, run.table.alignTo(aligned.ids()), run.scoringModel, chunkRows)
+          : new OwnerTraining(run.view, run.table.alignTo(aligned.ids()), chunkRows);
     } catch (IllegalArgumentException e) {
       return end(TaskOutcome.REFUSED, "cannot train on the aligned rows: " + e.getMessage(), null);
     }
@@ -573,6 +586,11 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
         (System.nanoTime() - ended.startedNanos) / 1_000_000, traffic.snapshot());
     ended.replyTo.tell(StatusReply.success(report));
     return this;
+  }
+
+  /** Rows per scoring step for Z of width {@code outputWidth}: as many as fit {@link #MAX_STEP_ELEMENTS}. */
+  static int scoringChunkRows(int outputWidth) {
+    return Math.max(1, Math.min(SCORING_CHUNK_ROWS, MAX_STEP_ELEMENTS / outputWidth));
   }
 
   private boolean current(String taskId, int attempt, long step) {

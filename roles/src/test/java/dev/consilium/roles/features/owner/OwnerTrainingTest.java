@@ -76,6 +76,18 @@ public class OwnerTrainingTest {
     assertArrayEquals(undisturbed.scores, resumed.scores, 0.0);
   }
 
+  /** A scoring step's shares must fit one Artery frame whatever the model's width: its rows shrink as Z widens. */
+  @Test
+  public void scoringChunks_keepEveryStepUnderTheMessageBound() {
+    for (int width : new int[] {1, 6, 16, 100, 256}) {
+      int rows = TaskOwner.scoringChunkRows(width);
+      assertTrue(width + " wide: " + rows + " rows", rows >= 1 && (long) rows * width <= TaskOwner.MAX_STEP_ELEMENTS);
+      assertTrue("explicit share of " + rows + " x " + width + " under 256 KiB", 8L * rows * width < 256 * 1024);
+    }
+    assertEquals(4_096, TaskOwner.scoringChunkRows(1));
+    assertEquals(1_536, TaskOwner.scoringChunkRows(16));
+  }
+
   private record Federated(int finalRound, int[] testRows, double[] scores) {}
 
   /** Two holders and an owner over synthetic rows whose label depends on every party's columns. */
