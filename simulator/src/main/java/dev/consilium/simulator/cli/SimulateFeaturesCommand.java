@@ -151,7 +151,8 @@ public final class SimulateFeaturesCommand implements Callable<Integer> {
             + ") must be at most " + TaskOwner.MAX_STEP_ELEMENTS + ", so that a step's shares fit one message; was "
             + (long) hyper.batchSize() * top.outputWidth());
       }
-      return new FeaturesPlan(owner, holder, rows, drop, scoreRows, top, hyper, computeNodes, minComputeNodes, inProcess, keep,
+      return new FeaturesPlan(owner, holder, rows, drop, scoreRows, top, hyper, computeNodes, minComputeNodes,
+          inProcess, keep,
           Optional.ofNullable(workDir), plain.orElse(false), kill());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());

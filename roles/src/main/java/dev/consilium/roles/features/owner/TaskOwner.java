@@ -360,7 +360,8 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
 
   private Behavior<Command> onPlainZ(PlainZ plain) {
     traffic.received("PlainZ", plain.z().length);
-    if (!current(plain.taskId(), plain.attempt(), plain.step()) || !run.plain || !run.holders.containsKey(plain.from())) {
+    if (!current(plain.taskId(), plain.attempt(), plain.step()) || !run.plain
+        || !run.holders.containsKey(plain.from())) {
       return this;
     }
     run.sums.putIfAbsent(plain.from(), plain.z());

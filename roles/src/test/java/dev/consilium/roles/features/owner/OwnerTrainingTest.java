@@ -155,7 +155,8 @@ public class OwnerTrainingTest {
         DMatrixRMaj gradient = training.takeGradient();
         if (gradient != null) {
           for (int i = 0; i < bottoms.size(); i++) {
-            bottoms.get(i).update(select(holderColumns.get(i), lastTrainRows), gradient, view.training().learningRate());
+            bottoms.get(i).update(select(holderColumns.get(i), lastTrainRows), gradient,
+                view.training().learningRate());
           }
         }
         if (step == null) {
