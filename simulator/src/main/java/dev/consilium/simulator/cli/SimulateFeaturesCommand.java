@@ -152,8 +152,7 @@ public final class SimulateFeaturesCommand implements Callable<Integer> {
             + (long) hyper.batchSize() * top.outputWidth());
       }
       return new FeaturesPlan(owner, holder, rows, drop, scoreRows, top, hyper, computeNodes, minComputeNodes,
-          inProcess, keep,
-          Optional.ofNullable(workDir), plain.orElse(false), kill());
+          inProcess, keep, Optional.ofNullable(workDir), plain.orElse(false), kill());
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
