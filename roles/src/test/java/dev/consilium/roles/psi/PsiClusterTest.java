@@ -8,7 +8,6 @@ import dev.consilium.ledger.identity.Did;
 import dev.consilium.ledger.session.Outcome;
 import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.mpc.psi.PsiIds;
-import dev.consilium.runtime.testing.DirectoryCluster;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,22 +28,22 @@ public class PsiClusterTest {
   private static final PsiSettings SETTINGS = new PsiSettings(64, 3, 100_000, 8, 8, 20_000, 30_000, 180_000, 200);
   private static final TestConsortium CONSORTIUM = new TestConsortium(new SecureRandom());
 
-  private static DirectoryCluster cluster;
+  private static PsiTestMembers.ThreeBanks banks;
   private static PsiTestMembers.Member a;
   private static PsiTestMembers.Member b;
   private static PsiTestMembers.Member c;
 
   @BeforeClass
   public static void start() {
-    cluster = new DirectoryCluster();
-    a = PsiTestMembers.start(cluster.start(CONSORTIUM.bankA, CONSORTIUM), SETTINGS);
-    b = PsiTestMembers.start(cluster.start(CONSORTIUM.bankB, CONSORTIUM), SETTINGS);
-    c = PsiTestMembers.start(cluster.start(CONSORTIUM.bankC, CONSORTIUM), SETTINGS);
+    banks = PsiTestMembers.ThreeBanks.start(CONSORTIUM, SETTINGS);
+    a = banks.a();
+    b = banks.b();
+    c = banks.c();
   }
 
   @AfterClass
   public static void stop() {
-    cluster.close();
+    banks.close();
   }
 
   @Test

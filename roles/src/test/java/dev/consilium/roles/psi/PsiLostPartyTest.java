@@ -6,7 +6,6 @@ import static org.junit.Assert.assertTrue;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import dev.consilium.ledger.session.Outcome;
 import dev.consilium.ledger.testing.TestConsortium;
-import dev.consilium.runtime.testing.DirectoryCluster;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
@@ -23,22 +22,22 @@ public class PsiLostPartyTest {
       new PsiSettings(64, 3, 100_000, 8, 8, 30_000, CHUNK_TIMEOUT_MS, 300_000, 200);
   private static final TestConsortium CONSORTIUM = new TestConsortium(new SecureRandom());
 
-  private static DirectoryCluster cluster;
+  private static PsiTestMembers.ThreeBanks banks;
   private static PsiTestMembers.Member a;
   private static PsiTestMembers.Member b;
   private static PsiTestMembers.Member c;
 
   @BeforeClass
   public static void start() {
-    cluster = new DirectoryCluster();
-    a = PsiTestMembers.start(cluster.start(CONSORTIUM.bankA, CONSORTIUM), SETTINGS);
-    b = PsiTestMembers.start(cluster.start(CONSORTIUM.bankB, CONSORTIUM), SETTINGS);
-    c = PsiTestMembers.start(cluster.start(CONSORTIUM.bankC, CONSORTIUM), SETTINGS);
+    banks = PsiTestMembers.ThreeBanks.start(CONSORTIUM, SETTINGS);
+    a = banks.a();
+    b = banks.b();
+    c = banks.c();
   }
 
   @AfterClass
   public static void stop() {
-    cluster.close();
+    banks.close();
   }
 
   @Test
@@ -56,7 +55,7 @@ public class PsiLostPartyTest {
     c.askedAbout(session).get(30, TimeUnit.SECONDS);
     Thread.sleep(1_000); // into the blinding
     long stoppedAt = System.nanoTime();
-    cluster.stop(c.node());
+    banks.cluster().stop(c.node());
 
     for (TestProbe<PsiResult> result : List.of(resultA, resultB)) {
       PsiResult outcome = result.receiveMessage(Duration.ofSeconds(30));

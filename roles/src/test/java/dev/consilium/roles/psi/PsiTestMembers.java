@@ -5,6 +5,7 @@ import static org.junit.Assert.assertEquals;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import dev.consilium.ledger.identity.Did;
+import dev.consilium.ledger.testing.TestConsortium;
 import dev.consilium.runtime.discovery.Directory;
 import dev.consilium.runtime.testing.DirectoryCluster;
 import java.time.Duration;
@@ -51,6 +52,21 @@ final class PsiTestMembers {
       psi.tell(new PsiMember.Start(sessionId, parties, java.util.Set.copyOf(designated), "task-" + sessionId, ids,
           results.getRef()));
       return results;
+    }
+  }
+
+  /** Three banks of {@code consortium}, each a PSI member on one cluster; closing stops the cluster. */
+  record ThreeBanks(DirectoryCluster cluster, Member a, Member b, Member c) implements AutoCloseable {
+    static ThreeBanks start(TestConsortium consortium, PsiSettings settings) {
+      DirectoryCluster cluster = new DirectoryCluster();
+      return new ThreeBanks(cluster, PsiTestMembers.start(cluster.start(consortium.bankA, consortium), settings),
+          PsiTestMembers.start(cluster.start(consortium.bankB, consortium), settings),
+          PsiTestMembers.start(cluster.start(consortium.bankC, consortium), settings));
+    }
+
+    @Override
+    public void close() {
+      cluster.close();
     }
   }
 
