@@ -246,7 +246,10 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
         run.alignStartedNanos = System.nanoTime();
         pipe(alignment.align(run.view, ids), AlignedIds::new);
       }
-      case "commit-round" -> roundCommitted();
+      case "commit-round" -> {
+        run.committing = false;
+        roundCommitted();
+      }
       case "register-model" -> end(TaskOutcome.COMPLETED, "trained " + run.training.lastCommittedRound()
           + " rounds; the model of round " + run.training.finalRound() + " is registered", null);
       case "end-task" -> reply();
@@ -433,6 +436,7 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     double auc = run.training.validationAuc();
     RoundCommitment commitment = new RoundCommitment(run.view.taskId(), run.closing, run.alignedIds.size(),
         List.copyOf(run.active), digests, Double.isNaN(auc) ? 0 : micros(auc));
+    run.committing = true;
     record("commit-round", records.commitRound(commitment));
     return this;
   }
@@ -449,6 +453,11 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       run.restoreRound = run.training.finalRound();
     }
     run.roundStartedNanos = System.nanoTime();
+    if (run.resumePending) {
+      run.resumePending = false;
+      resume(run.lostWhileCommitting);
+      return;
+    }
     sendNext();
   }
 
@@ -507,11 +516,22 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       return end(TaskOutcome.PARTICIPANT_LOST, "compute node " + did + " was lost (" + lost.lost().loss() + "); "
           + run.active.size() + " remain, the task needs " + run.view.minComputeNodes(), did);
     }
-    context.getLog().info("Task {}: compute node {} lost; resuming from round {} with {}", run.view.taskId(), did,
-        run.training.lastCommittedRound(), run.active);
-    if (run.closing != 0) {
-      run.closing = 0;
+    if (run.committing) {
+      // The round being committed may still land: resume from wherever the ledger then stands.
+      context.getLog().info("Task {}: compute node {} lost while round {} is being committed; resuming after",
+          run.view.taskId(), did, run.closing);
+      run.resumePending = true;
+      run.lostWhileCommitting = did;
+      return this;
     }
+    return resume(did);
+  }
+
+  /** Ends the round in progress and starts it again from the last committed round, with the compute nodes left. */
+  private Behavior<Command> resume(Did lost) {
+    context.getLog().info("Task {}: compute node {} lost; resuming from round {} with {}", run.view.taskId(), lost,
+        run.training.lastCommittedRound(), run.active);
+    run.closing = 0;
     timers.cancel(new StepTimeout(run.attempt, run.step));
     run.attempt++;
     run.resumes++;
@@ -641,6 +661,9 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     byte[] gradient = new byte[0];
     int sends;
     int resumes;
+    boolean committing; // a round's commitment awaits its receipt
+    boolean resumePending; // a compute node was lost meanwhile: resume once the receipt came
+    Did lostWhileCommitting;
     int closing;
     final long startedNanos = System.nanoTime();
     long alignStartedNanos;
