@@ -512,6 +512,9 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
     if (!run.active.remove(did)) {
       return this;
     }
+    if (run.training.testComplete()) {
+      return this; // every score is in: what is left (the model's registration, the end) needs no compute node
+    }
     if (run.active.size() < run.view.minComputeNodes()) {
       return end(TaskOutcome.PARTICIPANT_LOST, "compute node " + did + " was lost (" + lost.lost().loss() + "); "
           + run.active.size() + " remain, the task needs " + run.view.minComputeNodes(), did);
