@@ -506,14 +506,14 @@ public final class TaskOwner extends AbstractBehavior<TaskOwner.Command> {
       return this;
     }
     Did did = lost.lost().did();
+    if (run.training.testComplete()) {
+      return this; // every score is in: what is left (the model's registration, the end) needs no other party
+    }
     if (run.holders.containsKey(did)) {
       return end(TaskOutcome.PARTICIPANT_LOST, "holder " + did + " was lost (" + lost.lost().loss() + ")", did);
     }
     if (!run.active.remove(did)) {
       return this;
-    }
-    if (run.training.testComplete()) {
-      return this; // every score is in: what is left (the model's registration, the end) needs no compute node
     }
     if (run.active.size() < run.view.minComputeNodes()) {
       return end(TaskOutcome.PARTICIPANT_LOST, "compute node " + did + " was lost (" + lost.lost().loss() + "); "
