@@ -91,10 +91,11 @@ public final class FeaturesSimulation {
       report.federated(result);
       err.println("simulate features: training the centralized reference");
       try {
-        TrainingResult reference = centralized(dir, result);
+        TaskView view = taskView(dir);
+        TrainingResult reference = centralized(dir, view, result);
         report.centralized(reference);
         if (!result.scoredIds().isEmpty()) {
-          report.centralizedInference(centralizedScores(dir, result.scoredIds(), reference));
+          report.centralizedInference(centralizedScores(dir, view, result.scoredIds(), reference));
         }
       } catch (IllegalStateException | IllegalArgumentException e) {
         report.problem("the centralized reference: " + e.getMessage());
@@ -159,7 +160,7 @@ public final class FeaturesSimulation {
    * The reference: the same task trained in one process on the rows both sides hold, in the canonical id
    * order the PSI gives, so row r is the same sample in both runs.
    */
-  private TrainingResult centralized(WorkDir dir, FeaturesResult federated) throws IOException {
+  private TrainingResult centralized(WorkDir dir, TaskView view, FeaturesResult federated) throws IOException {
     FeatureTable owner = FeatureTable.read(FeaturesSetup.table(dir, FeaturesSetup.OWNER));
     FeatureTable holder = FeatureTable.read(FeaturesSetup.table(dir, FeaturesSetup.HOLDER));
     Set<String> holderIds = new HashSet<>(holder.ids());
@@ -176,32 +177,29 @@ public final class FeaturesSimulation {
     }
     FeatureTable ownerRows = owner.alignTo(aligned);
     FeatureTable holderRows = holder.alignTo(aligned);
-    FeatureTask task;
-    try {
-      task = CanonicalReader.decode(Files.readAllBytes(FeaturesSetup.task(dir)), FeatureTask::read);
-    } catch (CanonicalFormatException e) {
-      throw new IllegalStateException("the task file does not decode: " + e.getMessage(), e);
-    }
-    TaskView view = TaskView.of(task.holders().get(0).did(), task); // the owner's DID plays no part in training
     return CentralizedTrainer.train(ownerRows.features(), ownerRows.labels(), List.of(holderRows.features()),
         view.spec(), view.training());
   }
 
   /** The centralized model's scores of the rows the owner scored after training, in the same order. */
-  private double[] centralizedScores(WorkDir dir, List<String> ids, TrainingResult reference) throws IOException {
+  private double[] centralizedScores(WorkDir dir, TaskView view, List<String> ids, TrainingResult reference)
+      throws IOException {
     FeatureTable owner = FeatureTable.read(FeaturesSetup.scoreTable(dir)).alignTo(ids);
     FeatureTable holder = FeatureTable.read(FeaturesSetup.table(dir, FeaturesSetup.HOLDER)).alignTo(ids);
-    FeatureTask task;
-    try {
-      task = CanonicalReader.decode(Files.readAllBytes(FeaturesSetup.task(dir)), FeatureTask::read);
-    } catch (CanonicalFormatException e) {
-      throw new IllegalStateException("the task file does not decode: " + e.getMessage(), e);
-    }
-    TaskView view = TaskView.of(task.holders().get(0).did(), task);
     TopModel top = TopModel.initial(view.spec(), view.training(), owner.columnCount());
     top.restore(reference.top());
     BottomModel bottom = BottomModel.initial(view.spec(), view.training(), 1, holder.columnCount());
     bottom.restore(reference.bottoms().get(0));
     return top.score(bottom.forward(holder.features()), owner.features());
+  }
+
+  /** The task the owner trained, as the centralized reference trains it (the owner's DID plays no part). */
+  private static TaskView taskView(WorkDir dir) throws IOException {
+    try {
+      FeatureTask task = CanonicalReader.decode(Files.readAllBytes(FeaturesSetup.task(dir)), FeatureTask::read);
+      return TaskView.of(task.holders().get(0).did(), task);
+    } catch (CanonicalFormatException e) {
+      throw new IllegalStateException("the task file does not decode: " + e.getMessage(), e);
+    }
   }
 }

@@ -286,15 +286,15 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
     if (forward.rows().length == 0) {
       return "a step of no rows";
     }
-    DMatrixRMaj z = task.model.forward(task.aligned.select(forward.rows()));
+    DMatrixRMaj x = task.aligned.select(forward.rows());
+    DMatrixRMaj z = task.model.forward(x);
     task.lastStep = forward.step();
-    task.lastRows = forward.rows();
+    task.lastX = x; // the gradient of this step applies to the same rows: kept, not gathered again
     task.lastTrain = forward.train();
     task.gradientApplied = false;
     task.lastPlain = forward.plain();
     if (forward.plain()) {
       task.lastPlainZ = WireArrays.doublesToBytes(z.data);
-      task.lastRowsCols = new int[] {z.numRows, z.numCols};
       task.digest.add(forward.step(), task.lastPlainZ);
       resend(task);
       return null;
@@ -326,7 +326,7 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
     if (task.lastPlain) {
       traffic.sent("PlainZ", task.lastPlainZ.length);
       task.owner.tell(new TaskOwner.PlainZ(task.view.taskId(), task.attempt, task.lastStep, self,
-          task.lastRowsCols[0], task.lastRowsCols[1], task.lastPlainZ));
+          task.lastX.numRows, task.view.spec().outputWidth(), task.lastPlainZ));
       return;
     }
     task.lastShares.forEach((node, share) -> {
@@ -341,11 +341,12 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
     }
     double[] values = WireArrays.bytesToDoubles(gradient);
     int k = task.view.spec().outputWidth();
-    if (values.length != task.lastRows.length * k) {
-      return "a gradient of " + values.length + " values for a step of " + task.lastRows.length + " rows x " + k;
+    int rows = task.lastX.numRows;
+    if (values.length != rows * k) {
+      return "a gradient of " + values.length + " values for a step of " + rows + " rows x " + k;
     }
-    DMatrixRMaj dz = DMatrixRMaj.wrap(task.lastRows.length, k, values);
-    task.model.update(task.aligned.select(task.lastRows), dz, task.view.training().learningRate());
+    DMatrixRMaj dz = DMatrixRMaj.wrap(rows, k, values);
+    task.model.update(task.lastX, dz, task.view.training().learningRate());
     task.gradientApplied = true;
     return null;
   }
@@ -410,12 +411,11 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
     Forward pending;
     int attempt;
     long lastStep = -1;
-    int[] lastRows = new int[0];
+    DMatrixRMaj lastX; // the rows of X the last step covered, null before the first
     boolean lastTrain;
     boolean gradientApplied;
     boolean lastPlain;
     byte[] lastPlainZ;
-    int[] lastRowsCols;
     Map<Did, ComputeNode.Share> lastShares = Map.of();
 
     HolderTask(FeatureTable aligned, ModelParameters scoringModel) {
@@ -443,7 +443,7 @@ public final class FeatureHolder extends AbstractBehavior<FeatureHolder.Command>
       roundDigests.keySet().removeIf(round -> round > restoreRound);
       attempt = next;
       lastStep = -1;
-      lastRows = new int[0];
+      lastX = null;
       lastTrain = false;
       gradientApplied = false;
       lastShares = Map.of();
